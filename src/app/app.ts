@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { ZodError } from 'zod';
+import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
+import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
+import type { Container } from './container.ts';
+import { AppError } from './errors.ts';
+import { securityHeaders } from './security-headers.ts';
+import { ErrorPage } from './ui/error-page.tsx';
+import { renderPage } from './ui/layout.tsx';
+
+const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
+const staticTypes: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+/** Builds the whole web application from its dependencies. */
+export function createApp(container: Container) {
+  const { config, logger } = container;
+  const app = new Hono();
+  app.use(securityHeaders());
+
+  app.get('/healthz', (c) => c.text('ok'));
+
+  app.get('/static/:file', (c) => {
+    const name = c.req.param('file');
+    const type = staticTypes[path.extname(name)];
+    if (!type || !/^[\w.-]+$/.test(name)) return c.notFound();
+    const file = path.join(staticDir, name);
+    if (!fs.existsSync(file)) return c.notFound();
+    c.header('Content-Type', type);
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(fs.readFileSync(file));
+  });
+
+  app.route('/api/v1/documents', documentsApiRoutes(container));
+  app.route('/documents', assetFileRoutes(container));
+
+  const site = config;
+  const isApi = (p: string) => p.startsWith('/api/');
+
+  app.notFound((c) => {
+    if (isApi(c.req.path)) {
+      return c.json({ error: { code: 'not_found', message: 'There is no such API endpoint.' } }, 404);
+    }
+    return c.html(renderPage(ErrorPage({ site, status: 404, message: 'There is no page at this address.' })), 404);
+  });
+
+  app.onError((error, c) => {
+    let appError: AppError;
+    if (error instanceof AppError) appError = error;
+    else if (error instanceof ZodError) {
+      appError = new AppError('request.invalid', 400, error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    } else {
+      logger.error('unhandled error', { path: c.req.path, error: error.stack ?? String(error) });
+      appError = new AppError('internal', 500, 'The archive could not answer this request. The error has been logged.');
+    }
+    if (isApi(c.req.path)) {
+      return c.json({ error: { code: appError.code, message: appError.message } }, appError.status);
+    }
+    return c.html(renderPage(ErrorPage({ site, status: appError.status, message: appError.message })), appError.status);
+  });
+
+  return app;
+}

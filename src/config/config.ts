@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read once, at start-up, from environment variables and command-line flags (flags win).
+ * Every problem is collected and reported together so an operator fixes them in one go.
+ */
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  baseUrl: string;
+  archiveName: string;
+  archiveTagline: string;
+  loadDemo: boolean;
+  /** Render cache for public pages; off in tests that need to watch rendering itself. */
+  pageCache: boolean;
+};
+
+export type ConfigOverrides = Partial<{
+  port: string;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  baseUrl: string;
+  demo: boolean;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const portSchema = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const databaseUrlSchema = z
+  .string()
+  .refine((value) => /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), {
+    message: 'must be sqlite:<path> or postgres://user@host:port/database',
+  });
+
+const baseUrlSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL such as https://archive.example.org')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+type Environment = Record<string, string | undefined>;
+
+export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): Config {
+  const problems: string[] = [];
+
+  function read<T>(label: string, schema: z.ZodType<T>, value: unknown): T | undefined {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push(`${label} ${result.error.issues.map((issue) => issue.message).join('; ')} (got "${String(value)}")`);
+    return undefined;
+  }
+
+  const port = read('PORT / --port', portSchema, overrides.port ?? env.PORT ?? '3000');
+  const host = overrides.host ?? env.HOST ?? '0.0.0.0';
+  const dataDirInput = overrides.dataDir ?? env.CHANCERY_DATA_DIR ?? './data';
+  if (dataDirInput.trim() === '') problems.push('CHANCERY_DATA_DIR / --data-dir must not be empty');
+  const dataDir = path.resolve(dataDirInput);
+  const databaseUrl = read(
+    'DATABASE_URL / --database-url',
+    databaseUrlSchema,
+    overrides.databaseUrl ?? env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'chancery.db')}`,
+  );
+  const baseUrl = read(
+    'CHANCERY_BASE_URL',
+    baseUrlSchema,
+    overrides.baseUrl ?? env.CHANCERY_BASE_URL ?? `http://localhost:${port ?? 3000}`,
+  );
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: port!,
+    host,
+    dataDir,
+    databaseUrl: databaseUrl!,
+    baseUrl: baseUrl!,
+    archiveName: env.CHANCERY_ARCHIVE_NAME ?? 'Chancery Digital Archive',
+    archiveTagline: env.CHANCERY_ARCHIVE_TAGLINE ?? 'Declassified documents of international history',
+    loadDemo: overrides.demo ?? false,
+    pageCache: env.CHANCERY_PAGE_CACHE !== 'off',
+  };
+}

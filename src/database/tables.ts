@@ -1,0 +1,186 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The shape of every table, as Kysely sees it. Written once, here; the migrations create exactly this.
+ *
+ * Conventions that keep SQLite and PostgreSQL returning identical rows:
+ * - timestamps are ISO 8601 UTC strings (`2026-11-28T06:00:00.000Z`), which sort correctly as text;
+ * - historical dates are ISO date strings (`1962-08-09`), never Date objects (no time zones, and
+ *   years before 1970 or approximate dates stay exact);
+ * - flags are integers 0/1; no JSON columns: lists are rows of link tables with a `position`.
+ */
+export type Database = {
+  documents: DocumentsTable;
+  document_languages: DocumentLanguagesTable;
+  document_classifications: DocumentClassificationsTable;
+  document_credits: DocumentCreditsTable;
+  document_authorities: DocumentAuthoritiesTable;
+  document_links: DocumentLinksTable;
+  authorities: AuthoritiesTable;
+  authority_names: AuthorityNamesTable;
+  assets: AssetsTable;
+  blobs: BlobsTable;
+  site_state: SiteStateTable;
+};
+
+export const documentStatuses = ['draft', 'published', 'withdrawn'] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
+export const datePrecisions = ['day', 'month', 'year', 'decade'] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+
+export type DocumentsTable = {
+  id: Generated<number>;
+  external_id: string | null;
+  status: DocumentStatus;
+  title: string;
+  subtitle: string | null;
+  summary: string | null;
+  /** First day the date can mean (sortable, used by date filters). */
+  date_start: string | null;
+  /** Last day the date can mean. */
+  date_end: string | null;
+  date_precision: DatePrecision | null;
+  date_circa: number;
+  /** Local time of day as written in the record, `HH:MM`. */
+  date_time: string | null;
+  place_of_origin: string | null;
+  document_type: string | null;
+  repository_id: number | null;
+  archival_reference: string | null;
+  program: string | null;
+  rights: string | null;
+  withdrawal_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+};
+
+export type DocumentLanguagesTable = {
+  document_id: number;
+  language: string;
+  position: number;
+};
+
+export type DocumentClassificationsTable = {
+  document_id: number;
+  marking: string;
+  position: number;
+};
+
+export const creditRoles = ['translator', 'transcriber', 'editor', 'contributor'] as const;
+export type CreditRole = (typeof creditRoles)[number];
+
+export type DocumentCreditsTable = {
+  document_id: number;
+  role: CreditRole;
+  name: string;
+  position: number;
+};
+
+export const authorityKinds = [
+  'person',
+  'organization',
+  'place',
+  'subject',
+  'repository',
+  'funder',
+  'collection',
+] as const;
+export type AuthorityKind = (typeof authorityKinds)[number];
+
+export const agentRoles = ['author', 'recipient', 'participant', 'mentioned'] as const;
+export type AgentRole = (typeof agentRoles)[number];
+
+/** How a document is tied to an authority; people and organizations carry an agent role. */
+export const linkRoles = [...agentRoles, 'subject', 'place', 'funder', 'collection'] as const;
+export type LinkRole = (typeof linkRoles)[number];
+
+export type DocumentAuthoritiesTable = {
+  document_id: number;
+  authority_id: number;
+  role: LinkRole;
+  position: number;
+};
+
+export const documentLinkKinds = ['related', 'attachment'] as const;
+export type DocumentLinkKind = (typeof documentLinkKinds)[number];
+
+/**
+ * `related` links are symmetric and stored once (shown on both documents);
+ * `attachment` links point from the parent (`document_id`) to the attached document.
+ */
+export type DocumentLinksTable = {
+  document_id: number;
+  target_id: number;
+  kind: DocumentLinkKind;
+  position: number;
+};
+
+export type AuthoritiesTable = {
+  id: Generated<number>;
+  kind: AuthorityKind;
+  name: string;
+  /** URL-friendly name; unique per kind (collections are addressed by it). */
+  slug: string;
+  parent_id: number | null;
+  note: string | null;
+  /** Life dates for people, founding dates for organisations, as written (`1909–1989`). */
+  dates: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/**
+ * Every name an authority is known by, its preferred name included (position 0), so that one indexed
+ * lookup on `match_key` finds "Mesyatsev", "Месяцев" or "mesyatsev" alike.
+ */
+export type AuthorityNamesTable = {
+  id: Generated<number>;
+  authority_id: number;
+  name: string;
+  /** NFKC, case-folded, whitespace-collapsed form used for matching. */
+  match_key: string;
+  /** BCP 47 tag of the form (`zh`, `ru`, `zh-Latn-pinyin`), when known. */
+  language: string | null;
+  position: number;
+};
+
+export const assetKinds = ['scan', 'transcript', 'translation'] as const;
+export type AssetKind = (typeof assetKinds)[number];
+
+export type AssetsTable = {
+  id: Generated<number>;
+  document_id: number;
+  kind: AssetKind;
+  language: string | null;
+  label: string | null;
+  translator: string | null;
+  /** Sanitised HTML of transcripts and translations. */
+  html: string | null;
+  /** SHA-256 of the stored file, for scans and for the uploaded source of a text. */
+  blob_sha256: string | null;
+  file_name: string | null;
+  media_type: string | null;
+  page_count: number | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type BlobsTable = {
+  sha256: string;
+  byte_size: number;
+  media_type: string;
+  created_at: string;
+};
+
+/**
+ * One-row-per-key table of facts about the whole site. `content_version` is bumped in the same
+ * transaction as every write to public content; page caches compare it to know they are stale, also
+ * when the write came from another process (an import run from the CLI).
+ */
+export type SiteStateTable = {
+  key: string;
+  value: number;
+};

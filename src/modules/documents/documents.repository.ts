@@ -1,0 +1,435 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  AgentRole,
+  AssetKind,
+  CreditRole,
+  Database,
+  DocumentLinkKind,
+  DocumentStatus,
+  DocumentsTable,
+  LinkRole,
+} from '../../database/tables.ts';
+import { type Authority, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
+import type { HistoricalDate } from './historical-date.ts';
+
+export type LinkedAuthority = Authority & { role: LinkRole };
+
+export type DocumentStub = {
+  id: number;
+  externalId: string | null;
+  title: string;
+  status: DocumentStatus;
+  date: HistoricalDate | null;
+};
+
+export type StoredAsset = {
+  id: number;
+  kind: AssetKind;
+  language: string | null;
+  label: string | null;
+  translator: string | null;
+  html: string | null;
+  blobSha256: string | null;
+  fileName: string | null;
+  mediaType: string | null;
+  byteSize: number | null;
+  pageCount: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A document with everything it links to, as pages, the API and the exporter need it. */
+export type StoredDocument = DocumentStub & {
+  subtitle: string | null;
+  summary: string | null;
+  placeOfOrigin: string | null;
+  type: string | null;
+  classifications: string[];
+  languages: string[];
+  repository: Authority | null;
+  archivalReference: string | null;
+  program: string | null;
+  credits: { role: CreditRole; name: string }[];
+  rights: string | null;
+  funders: Authority[];
+  subjects: Authority[];
+  places: Authority[];
+  agents: (Authority & { role: AgentRole })[];
+  collections: Authority[];
+  /** Related documents, whichever side the link was made from. */
+  related: DocumentStub[];
+  attachments: DocumentStub[];
+  /** Documents this one is attached to. */
+  attachedTo: DocumentStub[];
+  assets: StoredAsset[];
+  withdrawalReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+};
+
+/** The columns of `documents` a save writes (everything but the ID). */
+export type DocumentRow = Omit<Selectable<DocumentsTable>, 'id'>;
+
+export type DocumentLinks = {
+  languages: string[];
+  classifications: string[];
+  credits: { role: CreditRole; name: string }[];
+  authorities: { authorityId: number; role: LinkRole }[];
+  documents: { targetId: number; kind: DocumentLinkKind }[];
+};
+
+export type AssetRow = Omit<StoredAsset, 'id' | 'byteSize' | 'createdAt' | 'updatedAt'>;
+
+export const dateOfRow = (
+  row: Pick<DocumentRow, 'date_start' | 'date_end' | 'date_precision' | 'date_circa' | 'date_time'>,
+): HistoricalDate | null =>
+  row.date_start && row.date_end && row.date_precision
+    ? {
+        start: row.date_start,
+        end: row.date_end,
+        precision: row.date_precision,
+        circa: row.date_circa === 1,
+        time: row.date_time,
+      }
+    : null;
+
+const stubOf = (row: Selectable<DocumentsTable>): DocumentStub => ({
+  id: row.id,
+  externalId: row.external_id,
+  title: row.title,
+  status: row.status,
+  date: dateOfRow(row),
+});
+
+export type DocumentsRepository = ReturnType<typeof createDocumentsRepository>;
+
+export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
+  const authorities = createAuthoritiesRepository({ db });
+
+  async function stubs(ids: number[]): Promise<Map<number, DocumentStub>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('documents').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    return new Map(rows.map((row) => [row.id, stubOf(row)]));
+  }
+
+  return {
+    async findById(id: number): Promise<StoredDocument | undefined> {
+      const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+
+      const [languages, classifications, credits, authorityLinks, links, assets] = await Promise.all([
+        db.selectFrom('document_languages').select('language').where('document_id', '=', id).orderBy('position').execute(),
+        db
+          .selectFrom('document_classifications')
+          .select('marking')
+          .where('document_id', '=', id)
+          .orderBy('position')
+          .execute(),
+        db.selectFrom('document_credits').select(['role', 'name']).where('document_id', '=', id).orderBy('position').execute(),
+        db
+          .selectFrom('document_authorities')
+          .select(['authority_id', 'role'])
+          .where('document_id', '=', id)
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('document_links')
+          .select(['document_id', 'target_id', 'kind'])
+          .where((eb) => eb.or([eb('document_id', '=', id), eb('target_id', '=', id)]))
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('assets')
+          .leftJoin('blobs', 'blobs.sha256', 'assets.blob_sha256')
+          .selectAll('assets')
+          .select('blobs.byte_size')
+          .where('document_id', '=', id)
+          .orderBy('position')
+          .execute(),
+      ]);
+
+      const linked = await authorities.findManyByIds([
+        ...authorityLinks.map((link) => link.authority_id),
+        ...(row.repository_id ? [row.repository_id] : []),
+      ]);
+      const byId = new Map(linked.map((a) => [a.id, a]));
+      const withRole = (role: LinkRole) =>
+        authorityLinks.filter((l) => l.role === role && byId.has(l.authority_id)).map((l) => byId.get(l.authority_id)!);
+
+      const otherIds = links.map((l) => (l.document_id === id ? l.target_id : l.document_id));
+      const linkedDocs = await stubs(otherIds);
+      const pick = (predicate: (l: (typeof links)[number]) => boolean, other: (l: (typeof links)[number]) => number) =>
+        links
+          .filter(predicate)
+          .map(other)
+          .map((docId) => linkedDocs.get(docId))
+          .filter((doc): doc is DocumentStub => doc !== undefined);
+
+      return {
+        ...stubOf(row),
+        subtitle: row.subtitle,
+        summary: row.summary,
+        placeOfOrigin: row.place_of_origin,
+        type: row.document_type,
+        classifications: classifications.map((r) => r.marking),
+        languages: languages.map((r) => r.language),
+        repository: row.repository_id ? (byId.get(row.repository_id) ?? null) : null,
+        archivalReference: row.archival_reference,
+        program: row.program,
+        credits: credits.map((c) => ({ role: c.role, name: c.name })),
+        rights: row.rights,
+        funders: withRole('funder'),
+        subjects: withRole('subject'),
+        places: withRole('place'),
+        agents: authorityLinks
+          .filter((l) => byId.has(l.authority_id) && ['author', 'recipient', 'participant', 'mentioned'].includes(l.role))
+          .map((l) => ({ ...byId.get(l.authority_id)!, role: l.role as AgentRole })),
+        collections: withRole('collection'),
+        related: pick(
+          (l) => l.kind === 'related',
+          (l) => (l.document_id === id ? l.target_id : l.document_id),
+        ),
+        attachments: pick(
+          (l) => l.kind === 'attachment' && l.document_id === id,
+          (l) => l.target_id,
+        ),
+        attachedTo: pick(
+          (l) => l.kind === 'attachment' && l.target_id === id,
+          (l) => l.document_id,
+        ),
+        assets: assets.map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          language: a.language,
+          label: a.label,
+          translator: a.translator,
+          html: a.html,
+          blobSha256: a.blob_sha256,
+          fileName: a.file_name,
+          mediaType: a.media_type,
+          byteSize: a.byte_size === null ? null : Number(a.byte_size),
+          pageCount: a.page_count,
+          createdAt: a.created_at,
+          updatedAt: a.updated_at,
+        })),
+        withdrawalReason: row.withdrawal_reason,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        publishedAt: row.published_at,
+      };
+    },
+
+    async findStatus(id: number): Promise<DocumentStatus | undefined> {
+      const row = await db.selectFrom('documents').select('status').where('id', '=', id).executeTakeFirst();
+      return row?.status;
+    },
+
+    async findIdByExternalId(externalId: string): Promise<number | undefined> {
+      const row = await db.selectFrom('documents').select('id').where('external_id', '=', externalId).executeTakeFirst();
+      return row?.id;
+    },
+
+    async exists(id: number): Promise<boolean> {
+      return (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+
+    async insert(row: DocumentRow, id?: number): Promise<number> {
+      const inserted = await db
+        .insertInto('documents')
+        .values(id === undefined ? row : { ...row, id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+
+    async update(id: number, row: DocumentRow): Promise<void> {
+      await db.updateTable('documents').set(row).where('id', '=', id).execute();
+    },
+
+    async delete(id: number): Promise<void> {
+      await db.deleteFrom('documents').where('id', '=', id).execute();
+    },
+
+    /** Replaces every list a document holds. Links made from other documents to this one are kept. */
+    async replaceLinks(id: number, links: DocumentLinks): Promise<void> {
+      await db.deleteFrom('document_languages').where('document_id', '=', id).execute();
+      await db.deleteFrom('document_classifications').where('document_id', '=', id).execute();
+      await db.deleteFrom('document_credits').where('document_id', '=', id).execute();
+      await db.deleteFrom('document_authorities').where('document_id', '=', id).execute();
+      await db.deleteFrom('document_links').where('document_id', '=', id).execute();
+
+      const languages = [...new Set(links.languages)];
+      if (languages.length > 0) {
+        await db
+          .insertInto('document_languages')
+          .values(languages.map((language, position) => ({ document_id: id, language, position })))
+          .execute();
+      }
+      const markings = [...new Set(links.classifications)];
+      if (markings.length > 0) {
+        await db
+          .insertInto('document_classifications')
+          .values(markings.map((marking, position) => ({ document_id: id, marking, position })))
+          .execute();
+      }
+      if (links.credits.length > 0) {
+        await db
+          .insertInto('document_credits')
+          .values(links.credits.map((c, position) => ({ document_id: id, role: c.role, name: c.name, position })))
+          .execute();
+      }
+      const seenAuthorities = new Set<string>();
+      const authorityRows = links.authorities
+        .filter((l) => {
+          const key = `${l.authorityId}:${l.role}`;
+          if (seenAuthorities.has(key)) return false;
+          seenAuthorities.add(key);
+          return true;
+        })
+        .map((l, position) => ({ document_id: id, authority_id: l.authorityId, role: l.role, position }));
+      if (authorityRows.length > 0) await db.insertInto('document_authorities').values(authorityRows).execute();
+
+      // A related link is symmetric: when the other document already links here, it is not stored twice.
+      const existingReverse = new Set(
+        (
+          await db
+            .selectFrom('document_links')
+            .select('document_id')
+            .where('target_id', '=', id)
+            .where('kind', '=', 'related')
+            .execute()
+        ).map((r) => r.document_id),
+      );
+      const seenDocs = new Set<string>();
+      const docRows = links.documents
+        .filter((l) => l.targetId !== id && !(l.kind === 'related' && existingReverse.has(l.targetId)))
+        .filter((l) => {
+          const key = `${l.targetId}:${l.kind}`;
+          if (seenDocs.has(key)) return false;
+          seenDocs.add(key);
+          return true;
+        })
+        .map((l, position) => ({ document_id: id, target_id: l.targetId, kind: l.kind, position }));
+      if (docRows.length > 0) await db.insertInto('document_links').values(docRows).execute();
+    },
+
+    async replaceAssets(id: number, assets: AssetRow[], now: string): Promise<void> {
+      await db.deleteFrom('assets').where('document_id', '=', id).execute();
+      if (assets.length === 0) return;
+      await db
+        .insertInto('assets')
+        .values(
+          assets.map((a, position) => ({
+            document_id: id,
+            kind: a.kind,
+            language: a.language,
+            label: a.label,
+            translator: a.translator,
+            html: a.html,
+            blob_sha256: a.blobSha256,
+            file_name: a.fileName,
+            media_type: a.mediaType,
+            page_count: a.pageCount,
+            position,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+    },
+
+    /** Published documents, newest publication first. */
+    async listPublished({ limit, offset }: { limit: number; offset: number }): Promise<{
+      total: number;
+      items: DocumentStub[];
+    }> {
+      const [count, rows] = await Promise.all([
+        db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .where('status', '=', 'published')
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('documents')
+          .selectAll()
+          .where('status', '=', 'published')
+          .orderBy('published_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(limit)
+          .offset(offset)
+          .execute(),
+      ]);
+      return { total: Number(count.total), items: rows.map(stubOf) };
+    },
+
+    /** Summaries of published documents for lists: title, date, summary. */
+    async listPublishedSummaries(ids: number[]): Promise<(DocumentStub & { summary: string | null })[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('id', 'in', ids)
+        .where('status', '=', 'published')
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, { ...stubOf(r), summary: r.summary }]));
+      return ids.map((id) => byId.get(id)).filter((d) => d !== undefined);
+    },
+
+    /** Published documents linked to an authority (any role), oldest document date first. */
+    async publishedForAuthority(authorityId: number): Promise<(DocumentStub & { role: LinkRole | 'repository' })[]> {
+      const rows = await db
+        .selectFrom('document_authorities')
+        .innerJoin('documents', 'documents.id', 'document_authorities.document_id')
+        .selectAll('documents')
+        .select('document_authorities.role')
+        .where('document_authorities.authority_id', '=', authorityId)
+        .where('documents.status', '=', 'published')
+        .orderBy('documents.date_start')
+        .orderBy('documents.id')
+        .execute();
+      const viaRepository = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('repository_id', '=', authorityId)
+        .where('status', '=', 'published')
+        .orderBy('date_start')
+        .orderBy('id')
+        .execute();
+      return [
+        ...rows.map((r) => ({ ...stubOf(r), role: r.role })),
+        ...viaRepository.map((r) => ({ ...stubOf(r), role: 'repository' as const })),
+      ];
+    },
+
+    async countAll(): Promise<number> {
+      const row = await db
+        .selectFrom('documents')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      return Number(row.total);
+    },
+
+    async allIds(): Promise<number[]> {
+      return (await db.selectFrom('documents').select('id').orderBy('id').execute()).map((r) => r.id);
+    },
+
+    /** Marks public content as changed, so every process's page cache knows to re-render. */
+    async bumpContentVersion(): Promise<void> {
+      await db
+        .updateTable('site_state')
+        .set({ value: sql<number>`value + 1` })
+        .where('key', '=', 'content_version')
+        .execute();
+    },
+
+    async contentVersion(): Promise<number> {
+      const row = await db
+        .selectFrom('site_state')
+        .select('value')
+        .where('key', '=', 'content_version')
+        .executeTakeFirst();
+      return Number(row?.value ?? 0);
+    },
+  };
+}

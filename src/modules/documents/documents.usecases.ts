@@ -1,0 +1,297 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../database/database.ts';
+import { highestIssuedId, syncIdentity } from '../../database/identity.ts';
+import type { AuthorityKind, Database, DocumentLinkKind, LinkRole } from '../../database/tables.ts';
+import { AppError } from '../../app/errors.ts';
+import { type AuthoritiesRepository, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
+import { nowIso } from '../shared/text.ts';
+import {
+  type AssetRow,
+  createDocumentsRepository,
+  type DocumentRow,
+  type DocumentsRepository,
+} from './documents.repository.ts';
+import type { AuthorityRef, DocumentRecord, DocumentRef } from './documents.schemas.ts';
+
+/** An asset whose file (if any) is already in the blob store. */
+export type PreparedAsset = AssetRow & { blob: { sha256: string; byteSize: number; mediaType: string } | null };
+
+export type SaveDocumentDeps = { db: Kysely<Database>; dialect: DialectName };
+
+export type SaveDocumentOptions = {
+  /**
+   * What to do with related/attachment references to documents that do not exist (yet): `error`
+   * rejects the record; `defer` saves it and returns them, so an importer can link them once the
+   * whole file is in.
+   */
+  missingLinks: 'error' | 'defer';
+};
+
+export type SaveDocumentResult = {
+  id: number;
+  created: boolean;
+  deferredLinks: { ref: DocumentRef; kind: DocumentLinkKind }[];
+};
+
+/** A problem with one field of an incoming record; importers and forms show the field path. */
+export class RecordFieldError extends AppError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('documents.invalid_field', 422, `${field}: ${message}`);
+  }
+}
+
+/**
+ * Creates or updates one document with everything it holds, in one transaction: either all of it is
+ * written or nothing is. A record with a known external ID (else a known record ID) updates that
+ * document; otherwise a new one is created, keeping the record ID it carries when that number was
+ * never issued here.
+ */
+export async function saveDocument(
+  deps: SaveDocumentDeps,
+  record: DocumentRecord,
+  assets: PreparedAsset[],
+  options: SaveDocumentOptions = { missingLinks: 'error' },
+): Promise<SaveDocumentResult> {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const documents = createDocumentsRepository({ db: trx });
+    const resolver: AuthorityResolver = {
+      authorities: createAuthoritiesRepository({ db: trx }),
+      db: trx,
+      dialect: deps.dialect,
+    };
+    const now = nowIso();
+
+    const existingId = await findExisting(documents, record);
+    const existing = existingId === undefined ? undefined : await documents.findById(existingId);
+
+    const row: DocumentRow = {
+      external_id: record.externalId ?? null,
+      status: record.status,
+      title: record.title,
+      subtitle: record.subtitle,
+      summary: record.summary,
+      date_start: record.date?.start ?? null,
+      date_end: record.date?.end ?? null,
+      date_precision: record.date?.precision ?? null,
+      date_circa: record.date?.circa ? 1 : 0,
+      date_time: record.date?.time ?? null,
+      place_of_origin: record.placeOfOrigin,
+      document_type: record.type,
+      repository_id: record.repository ? await resolveAuthority(resolver, 'repository', record.repository) : null,
+      archival_reference: record.archivalReference,
+      program: record.program,
+      rights: record.rights,
+      withdrawal_reason: record.status === 'withdrawn' ? record.withdrawalReason : null,
+      created_at: record.createdAt ?? existing?.createdAt ?? now,
+      updated_at: record.updatedAt ?? now,
+      published_at:
+        record.publishedAt ??
+        existing?.publishedAt ??
+        (record.status === 'published' || record.status === 'withdrawn' ? now : null),
+    };
+
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      await documents.update(id, row);
+    } else {
+      const keepId =
+        record.id !== undefined && record.id > (await highestIssuedId(trx, deps.dialect, 'documents'));
+      id = await documents.insert(row, keepId ? record.id : undefined);
+      if (keepId) await syncIdentity(trx, deps.dialect, 'documents');
+    }
+
+    const authorityLinks: { authorityId: number; role: LinkRole }[] = [];
+    const link = async (kind: AuthorityKind, role: LinkRole, refs: AuthorityRef[]) => {
+      for (const ref of refs) authorityLinks.push({ authorityId: await resolveAuthority(resolver, kind, ref), role });
+    };
+    for (const agent of record.agents) {
+      authorityLinks.push({ authorityId: await resolveAuthority(resolver, agent.kind, agent), role: agent.role });
+    }
+    await link('subject', 'subject', record.subjects);
+    await link('place', 'place', record.places);
+    await link('funder', 'funder', record.funders);
+    await link('collection', 'collection', record.collections);
+
+    const deferredLinks: SaveDocumentResult['deferredLinks'] = [];
+    const documentLinks: { targetId: number; kind: DocumentLinkKind }[] = [];
+    for (const [kind, refs] of [
+      ['related', record.related],
+      ['attachment', record.attachments],
+    ] as const) {
+      for (const [index, ref] of refs.entries()) {
+        const targetId = await resolveDocumentRef(documents, ref);
+        if (targetId !== undefined) documentLinks.push({ targetId, kind });
+        else if (options.missingLinks === 'defer') deferredLinks.push({ ref, kind });
+        else {
+          throw new RecordFieldError(
+            `${kind === 'related' ? 'related' : 'attachments'}[${index}]`,
+            `no document ${describeRef(ref)}`,
+          );
+        }
+      }
+    }
+
+    await documents.replaceLinks(id, {
+      languages: record.languages,
+      classifications: record.classifications,
+      credits: record.credits,
+      authorities: authorityLinks,
+      documents: documentLinks,
+    });
+    await storeBlobRows(trx, assets, now);
+    await documents.replaceAssets(id, assets, now);
+    await documents.bumpContentVersion();
+    return { id, created: !existing, deferredLinks };
+  });
+  return result;
+}
+
+/** Adds links that could not be made while saving (their target came later in an import). */
+export async function linkDocuments(
+  deps: SaveDocumentDeps,
+  id: number,
+  links: SaveDocumentResult['deferredLinks'],
+): Promise<{ unresolved: DocumentRef[] }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const documents = createDocumentsRepository({ db: trx });
+    const unresolved: DocumentRef[] = [];
+    const rows: { targetId: number; kind: DocumentLinkKind }[] = [];
+    for (const { ref, kind } of links) {
+      const targetId = await resolveDocumentRef(documents, ref);
+      if (targetId === undefined) unresolved.push(ref);
+      else rows.push({ targetId, kind });
+    }
+    if (rows.length === 0) return { unresolved };
+    const current = await documents.findById(id);
+    if (!current) return { unresolved };
+    await documents.replaceLinks(id, {
+      languages: current.languages,
+      classifications: current.classifications,
+      credits: current.credits,
+      authorities: [
+        ...current.agents.map((a) => ({ authorityId: a.id, role: a.role as LinkRole })),
+        ...current.subjects.map((a) => ({ authorityId: a.id, role: 'subject' as const })),
+        ...current.places.map((a) => ({ authorityId: a.id, role: 'place' as const })),
+        ...current.funders.map((a) => ({ authorityId: a.id, role: 'funder' as const })),
+        ...current.collections.map((a) => ({ authorityId: a.id, role: 'collection' as const })),
+      ],
+      documents: [
+        ...(await ownLinks(trx, id)),
+        ...rows,
+      ],
+    });
+    await documents.bumpContentVersion();
+    return { unresolved };
+  });
+}
+
+async function ownLinks(db: Kysely<Database>, id: number) {
+  const rows = await db
+    .selectFrom('document_links')
+    .select(['target_id', 'kind'])
+    .where('document_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({ targetId: r.target_id, kind: r.kind }));
+}
+
+async function findExisting(documents: DocumentsRepository, record: DocumentRecord): Promise<number | undefined> {
+  if (record.externalId) {
+    const byExternal = await documents.findIdByExternalId(record.externalId);
+    if (byExternal !== undefined) return byExternal;
+  }
+  if (record.id !== undefined && (await documents.exists(record.id))) {
+    const other = await documents.findById(record.id);
+    if (other?.externalId && record.externalId && other.externalId !== record.externalId) {
+      throw new RecordFieldError('id', `record ${record.id} belongs to another document (${other.externalId})`);
+    }
+    return record.id;
+  }
+  return undefined;
+}
+
+async function resolveDocumentRef(documents: DocumentsRepository, ref: DocumentRef): Promise<number | undefined> {
+  if ('externalId' in ref && ref.externalId) {
+    const found = await documents.findIdByExternalId(ref.externalId);
+    if (found !== undefined) return found;
+  }
+  if (ref.id !== undefined && (await documents.exists(ref.id))) return ref.id;
+  return undefined;
+}
+
+const describeRef = (ref: DocumentRef) =>
+  'externalId' in ref && ref.externalId ? `with external ID "${ref.externalId}"` : `with record ID ${ref.id}`;
+
+/**
+ * Finds the authority a reference means, by ID or by any of its names, or creates it. Names the
+ * reference brings that the authority lacks become its variants.
+ */
+export type AuthorityResolver = {
+  authorities: AuthoritiesRepository;
+  db: Kysely<Database>;
+  dialect: DialectName;
+};
+
+export async function resolveAuthority(
+  resolver: AuthorityResolver,
+  kind: AuthorityKind,
+  ref: AuthorityRef,
+): Promise<number> {
+  const { authorities } = resolver;
+  let id: number | undefined;
+  if (ref.id !== undefined) {
+    const foundKind = await authorities.kindOf(ref.id);
+    if (foundKind === kind) id = ref.id;
+  }
+  for (const name of [ref.name, ...ref.variants.map((v) => v.name)]) {
+    if (id !== undefined) break;
+    id = await authorities.findIdByName(kind, name);
+  }
+  const parentId =
+    ref.parent && (kind === 'place' || kind === 'collection')
+      ? await resolveAuthority(resolver, kind, { name: ref.parent, variants: [], note: null, dates: null })
+      : null;
+  if (id === undefined) {
+    const keepId =
+      ref.id !== undefined && ref.id > (await highestIssuedId(resolver.db, resolver.dialect, 'authorities'));
+    const created = await authorities.create({
+      kind,
+      name: ref.name,
+      variants: ref.variants,
+      parentId,
+      note: ref.note,
+      dates: ref.dates,
+      id: keepId ? ref.id : undefined,
+    });
+    if (keepId) await syncIdentity(resolver.db, resolver.dialect, 'authorities');
+    return created;
+  }
+  await authorities.addVariants(id, [{ name: ref.name, language: null }, ...ref.variants]);
+  if (parentId !== id) await authorities.completeDetails(id, { parentId, note: ref.note, dates: ref.dates });
+  return id;
+}
+
+async function storeBlobRows(db: Kysely<Database>, assets: PreparedAsset[], now: string): Promise<void> {
+  for (const asset of assets) {
+    if (!asset.blob) continue;
+    const known = await db
+      .selectFrom('blobs')
+      .select('sha256')
+      .where('sha256', '=', asset.blob.sha256)
+      .executeTakeFirst();
+    if (known) continue;
+    await db
+      .insertInto('blobs')
+      .values({
+        sha256: asset.blob.sha256,
+        byte_size: asset.blob.byteSize,
+        media_type: asset.blob.mediaType,
+        created_at: now,
+      })
+      .execute();
+  }
+}
