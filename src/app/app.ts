@@ -48,22 +48,36 @@ export function createApp(container: Container) {
     if (isApi(c.req.path)) {
       return c.json({ error: { code: 'not_found', message: 'There is no such API endpoint.' } }, 404);
     }
-    return c.html(renderPage(ErrorPage({ site, status: 404, message: 'There is no page at this address.' })), 404);
+    return c.html(
+      renderPage(ErrorPage({ site, status: 404, message: 'There is no page at this address.' })),
+      404,
+    );
   });
 
   app.onError((error, c) => {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
     else if (error instanceof ZodError) {
-      appError = new AppError('request.invalid', 400, error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      appError = new AppError(
+        'request.invalid',
+        400,
+        error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     } else {
       logger.error('unhandled error', { path: c.req.path, error: error.stack ?? String(error) });
-      appError = new AppError('internal', 500, 'The archive could not answer this request. The error has been logged.');
+      appError = new AppError(
+        'internal',
+        500,
+        'The archive could not answer this request. The error has been logged.',
+      );
     }
     if (isApi(c.req.path)) {
       return c.json({ error: { code: appError.code, message: appError.message } }, appError.status);
     }
-    return c.html(renderPage(ErrorPage({ site, status: appError.status, message: appError.message })), appError.status);
+    return c.html(
+      renderPage(ErrorPage({ site, status: appError.status, message: appError.message })),
+      appError.status,
+    );
   });
 
   return app;

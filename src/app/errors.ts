@@ -16,4 +16,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (code: string, message: string) => new AppError(code, 404, message);
-export const badRequest = (code: string, message: string, details?: unknown) => new AppError(code, 400, message, details);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new AppError(code, 400, message, details);

@@ -8,7 +8,9 @@ export type Logger = {
 export function createLogger({ silent = false }: { silent?: boolean } = {}): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     if (silent) return;
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`,
+    );
   };
   return {
     info: (message, fields) => write('info', message, fields),

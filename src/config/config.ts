@@ -66,7 +66,9 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
   function read<T>(label: string, schema: z.ZodType<T>, value: unknown): T | undefined {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
-    problems.push(`${label} ${result.error.issues.map((issue) => issue.message).join('; ')} (got "${String(value)}")`);
+    problems.push(
+      `${label} ${result.error.issues.map((issue) => issue.message).join('; ')} (got "${String(value)}")`,
+    );
     return undefined;
   }
 

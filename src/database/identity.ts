@@ -6,12 +6,15 @@ import type { DialectName } from './database.ts';
  * record may keep its own ID only above this, so a number once cited never names another document.
  */
 export async function highestIssuedId(
-  db: Kysely<any>, // any: these helpers run raw SQL on whichever schema the caller has
+  // biome-ignore lint/suspicious/noExplicitAny: raw SQL helpers, usable with any schema type
+  db: Kysely<any>,
   dialect: DialectName,
   table: 'documents' | 'authorities',
 ): Promise<number> {
   if (dialect === 'sqlite') {
-    const result = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db);
+    const result = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(
+      db,
+    );
     return Number(result.rows[0]?.seq ?? 0);
   }
   const result = await sql<{ value: string | number | null }>`
@@ -25,7 +28,8 @@ export async function highestIssuedId(
  * the next insert collides; SQLite's AUTOINCREMENT keeps track by itself.
  */
 export async function syncIdentity(
-  db: Kysely<any>, // any: these helpers run raw SQL on whichever schema the caller has
+  // biome-ignore lint/suspicious/noExplicitAny: raw SQL helpers, usable with any schema type
+  db: Kysely<any>,
   dialect: DialectName,
   table: 'documents' | 'authorities',
 ): Promise<void> {

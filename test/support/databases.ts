@@ -22,7 +22,10 @@ export const databaseKinds = (): DatabaseKind[] => (postgresUrl ? ['sqlite', 'po
  * A fresh, empty database: a temporary SQLite file, or a new PostgreSQL database created for this
  * test and dropped afterwards (so test files can run in parallel without seeing each other's rows).
  */
-async function createEmptyDatabase(kind: DatabaseKind, dataDir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createEmptyDatabase(
+  kind: DatabaseKind,
+  dataDir: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   if (kind === 'sqlite') return { url: `sqlite:${path.join(dataDir, 'test.db')}`, drop: async () => {} };
   if (!postgresUrl) throw new Error('CHANCERY_TEST_DATABASE_URL is not set');
   const name = `chancery_test_${randomBytes(6).toString('hex')}`;

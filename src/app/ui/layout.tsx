@@ -42,7 +42,13 @@ export const Layout: FC<LayoutProps> = ({ site, title, head, query, children }) 
             <label for="site-search-q" class="visually-hidden">
               Search terms
             </label>
-            <input id="site-search-q" name="q" type="search" value={query ?? ''} placeholder="Names, places, words…" />
+            <input
+              id="site-search-q"
+              name="q"
+              type="search"
+              value={query ?? ''}
+              placeholder="Names, places, words…"
+            />
             <button type="submit">Search</button>
           </form>
         </div>

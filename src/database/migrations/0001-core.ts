@@ -31,8 +31,16 @@ export async function up(db: Kysely<unknown>, { addIdColumn }: MigrationContext)
     .addColumn('language', 'text')
     .addColumn('position', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('authority_names_authority').on('authority_names').column('authority_id').execute();
-  await db.schema.createIndex('authority_names_match_key').on('authority_names').column('match_key').execute();
+  await db.schema
+    .createIndex('authority_names_authority')
+    .on('authority_names')
+    .column('authority_id')
+    .execute();
+  await db.schema
+    .createIndex('authority_names_match_key')
+    .on('authority_names')
+    .column('match_key')
+    .execute();
 
   await db.schema
     .createTable('documents')

@@ -57,11 +57,17 @@ export async function storeFileFromDisk(
   if (stat.size === 0) throw new FileProblem(`empty file: ${file}`);
   const mediaType = sniffMediaType(await readHead(file));
   if (!mediaType || !accepted.includes(mediaType)) {
-    throw new FileProblem(`${path.basename(file)} is not an accepted file type (expected ${accepted.join(', ')})`);
+    throw new FileProblem(
+      `${path.basename(file)} is not an accepted file type (expected ${accepted.join(', ')})`,
+    );
   }
   const { sha256, byteSize } = await storage.put(fs.createReadStream(file));
   const pageCount =
-    mediaType === 'application/pdf' ? await countPdfPages(await fsp.readFile(file)) : mediaType.startsWith('image/') ? 1 : null;
+    mediaType === 'application/pdf'
+      ? await countPdfPages(await fsp.readFile(file))
+      : mediaType.startsWith('image/')
+        ? 1
+        : null;
   return { sha256, byteSize, mediaType, fileName: safeFileName(path.basename(file)), pageCount };
 }
 
@@ -70,6 +76,7 @@ export function safeFileName(name: string): string {
   const base = name.replace(/^.*[\\/]/, '');
   const cleaned = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f"<>:|?*\\/]/g, '_')
     .replace(/^\.+/, '')
     .trim()

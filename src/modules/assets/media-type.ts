@@ -16,7 +16,14 @@ export function sniffMediaType(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-export const scanMediaTypes = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'image/gif', 'image/webp'];
+export const scanMediaTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/gif',
+  'image/webp',
+];
 
 const extensions: Record<string, string> = {
   'application/pdf': 'pdf',

@@ -155,7 +155,9 @@ export function createAuthoritiesRepository({ db }: { db: Kysely<Database> }) {
         .values(input.id === undefined ? values : { ...values, id: input.id })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const variants = (input.variants ?? []).filter((v) => nameMatchKey(v.name) !== nameMatchKey(input.name));
+      const variants = (input.variants ?? []).filter(
+        (v) => nameMatchKey(v.name) !== nameMatchKey(input.name),
+      );
       await addNames(inserted.id, [{ name: input.name, language: null }, ...variants], 0);
       return inserted.id;
     },

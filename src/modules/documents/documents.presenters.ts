@@ -1,6 +1,6 @@
 import type { Authority } from '../authorities/authorities.repository.ts';
-import { formatHistoricalDate, type HistoricalDate, isoHistoricalDate } from './historical-date.ts';
 import type { DocumentStub, StoredAsset, StoredDocument } from './documents.repository.ts';
+import { formatHistoricalDate, type HistoricalDate, isoHistoricalDate } from './historical-date.ts';
 
 /** URL paths of public resources, in one place so pages, API and feeds agree. */
 export const paths = {

@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../database/tables.ts';
 import { notFound } from '../../app/errors.ts';
+import type { Database } from '../../database/tables.ts';
 import { createDocumentsRepository, type StoredDocument } from './documents.repository.ts';
 
 /**
  * What the public may read. Every public surface goes through these, so the rule lives in one place:
  * only published documents exist for readers, and links to unpublished ones are dropped.
  */
-export async function getPublicDocument({ db }: { db: Kysely<Database> }, id: number): Promise<StoredDocument> {
+export async function getPublicDocument(
+  { db }: { db: Kysely<Database> },
+  id: number,
+): Promise<StoredDocument> {
   const documents = createDocumentsRepository({ db });
   const document = await documents.findById(id);
-  if (!document || document.status !== 'published') {
+  if (document?.status !== 'published') {
     // Drafts and withdrawn records answer exactly like records that never existed.
     throw notFound('documents.not_found', `There is no published document with record ID ${id}.`);
   }

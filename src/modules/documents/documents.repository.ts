@@ -109,7 +109,11 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
 
   async function stubs(ids: number[]): Promise<Map<number, DocumentStub>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.selectFrom('documents').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+    const rows = await db
+      .selectFrom('documents')
+      .selectAll()
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
     return new Map(rows.map((row) => [row.id, stubOf(row)]));
   }
 
@@ -119,14 +123,24 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
       if (!row) return undefined;
 
       const [languages, classifications, credits, authorityLinks, links, assets] = await Promise.all([
-        db.selectFrom('document_languages').select('language').where('document_id', '=', id).orderBy('position').execute(),
+        db
+          .selectFrom('document_languages')
+          .select('language')
+          .where('document_id', '=', id)
+          .orderBy('position')
+          .execute(),
         db
           .selectFrom('document_classifications')
           .select('marking')
           .where('document_id', '=', id)
           .orderBy('position')
           .execute(),
-        db.selectFrom('document_credits').select(['role', 'name']).where('document_id', '=', id).orderBy('position').execute(),
+        db
+          .selectFrom('document_credits')
+          .select(['role', 'name'])
+          .where('document_id', '=', id)
+          .orderBy('position')
+          .execute(),
         db
           .selectFrom('document_authorities')
           .select(['authority_id', 'role'])
@@ -155,11 +169,16 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
       ]);
       const byId = new Map(linked.map((a) => [a.id, a]));
       const withRole = (role: LinkRole) =>
-        authorityLinks.filter((l) => l.role === role && byId.has(l.authority_id)).map((l) => byId.get(l.authority_id)!);
+        authorityLinks
+          .filter((l) => l.role === role && byId.has(l.authority_id))
+          .map((l) => byId.get(l.authority_id)!);
 
       const otherIds = links.map((l) => (l.document_id === id ? l.target_id : l.document_id));
       const linkedDocs = await stubs(otherIds);
-      const pick = (predicate: (l: (typeof links)[number]) => boolean, other: (l: (typeof links)[number]) => number) =>
+      const pick = (
+        predicate: (l: (typeof links)[number]) => boolean,
+        other: (l: (typeof links)[number]) => number,
+      ) =>
         links
           .filter(predicate)
           .map(other)
@@ -183,7 +202,11 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
         subjects: withRole('subject'),
         places: withRole('place'),
         agents: authorityLinks
-          .filter((l) => byId.has(l.authority_id) && ['author', 'recipient', 'participant', 'mentioned'].includes(l.role))
+          .filter(
+            (l) =>
+              byId.has(l.authority_id) &&
+              ['author', 'recipient', 'participant', 'mentioned'].includes(l.role),
+          )
           .map((l) => ({ ...byId.get(l.authority_id)!, role: l.role as AgentRole })),
         collections: withRole('collection'),
         related: pick(
@@ -226,12 +249,18 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async findIdByExternalId(externalId: string): Promise<number | undefined> {
-      const row = await db.selectFrom('documents').select('id').where('external_id', '=', externalId).executeTakeFirst();
+      const row = await db
+        .selectFrom('documents')
+        .select('id')
+        .where('external_id', '=', externalId)
+        .executeTakeFirst();
       return row?.id;
     },
 
     async exists(id: number): Promise<boolean> {
-      return (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+      return (
+        (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
     },
 
     async insert(row: DocumentRow, id?: number): Promise<number> {
@@ -276,7 +305,9 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
       if (links.credits.length > 0) {
         await db
           .insertInto('document_credits')
-          .values(links.credits.map((c, position) => ({ document_id: id, role: c.role, name: c.name, position })))
+          .values(
+            links.credits.map((c, position) => ({ document_id: id, role: c.role, name: c.name, position })),
+          )
           .execute();
       }
       const seenAuthorities = new Set<string>();
@@ -288,7 +319,8 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
           return true;
         })
         .map((l, position) => ({ document_id: id, authority_id: l.authorityId, role: l.role, position }));
-      if (authorityRows.length > 0) await db.insertInto('document_authorities').values(authorityRows).execute();
+      if (authorityRows.length > 0)
+        await db.insertInto('document_authorities').values(authorityRows).execute();
 
       // A related link is symmetric: when the other document already links here, it is not stored twice.
       const existingReverse = new Set(
@@ -377,7 +409,9 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     /** Published documents linked to an authority (any role), oldest document date first. */
-    async publishedForAuthority(authorityId: number): Promise<(DocumentStub & { role: LinkRole | 'repository' })[]> {
+    async publishedForAuthority(
+      authorityId: number,
+    ): Promise<(DocumentStub & { role: LinkRole | 'repository' })[]> {
       const rows = await db
         .selectFrom('document_authorities')
         .innerJoin('documents', 'documents.id', 'document_authorities.document_id')

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { Container } from '../../app/container.ts';
 import { notFound } from '../../app/errors.ts';
 import { parseRecordId } from '../../app/route-params.ts';
-import { getPublicDocument, listPublicDocuments } from './documents.queries.ts';
 import { presentDocument, presentDocumentSummary } from './documents.presenters.ts';
+import { getPublicDocument, listPublicDocuments } from './documents.queries.ts';
 import { paginationSchema } from './documents.schemas.ts';
 
 /** JSON API v1 for documents: published records only. */
@@ -11,7 +11,10 @@ export function documentsApiRoutes({ database, config }: Pick<Container, 'databa
   const app = new Hono();
 
   app.get('/', async (c) => {
-    const { page, per_page } = paginationSchema.parse({ page: c.req.query('page'), per_page: c.req.query('per_page') });
+    const { page, per_page } = paginationSchema.parse({
+      page: c.req.query('page'),
+      per_page: c.req.query('per_page'),
+    });
     const result = await listPublicDocuments(database, { page, perPage: per_page });
     return c.json({
       total: result.total,

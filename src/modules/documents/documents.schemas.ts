@@ -8,7 +8,12 @@ import {
   documentStatuses,
 } from '../../database/tables.ts';
 import { normalizeLanguage } from '../shared/languages.ts';
-import { type HistoricalDate, InvalidDateError, makeHistoricalDate, parseHistoricalDate } from './historical-date.ts';
+import {
+  type HistoricalDate,
+  InvalidDateError,
+  makeHistoricalDate,
+  parseHistoricalDate,
+} from './historical-date.ts';
 
 /**
  * The record format: what `chancery import` reads, `chancery export` writes and the JSON API returns
@@ -16,7 +21,8 @@ import { type HistoricalDate, InvalidDateError, makeHistoricalDate, parseHistori
  * its JSON Schema are generated from here.
  */
 
-const trimmed = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const trimmed = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) =>
   z
     .string()
@@ -30,16 +36,24 @@ export const languageSchema = z
   .transform((value, context) => {
     const tag = normalizeLanguage(value);
     if (!tag) {
-      context.addIssue({ code: 'custom', message: `"${value}" is not a language code (use ISO 639, e.g. en, zh, ru)` });
+      context.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a language code (use ISO 639, e.g. en, zh, ru)`,
+      });
       return z.NEVER;
     }
     return tag;
   })
-  .meta({ description: 'BCP 47 / ISO 639-1 tag (`zh`, `ru`, `en`); ISO 639-2 codes (`chi`, `rus`) are accepted.' });
+  .meta({
+    description: 'BCP 47 / ISO 639-1 tag (`zh`, `ru`, `en`); ISO 639-2 codes (`chi`, `rus`) are accepted.',
+  });
 
 const dateObjectSchema = z.object({
   start: z.string().meta({ description: 'YYYY, YYYY-MM, YYYY-MM-DD or a decade such as 1960s' }),
-  end: z.string().optional().meta({ description: 'last day, month or year the date can mean; defaults from start' }),
+  end: z
+    .string()
+    .optional()
+    .meta({ description: 'last day, month or year the date can mean; defaults from start' }),
   precision: z.enum(datePrecisions).optional(),
   circa: z.boolean().optional(),
   time: z.string().nullish().meta({ description: 'time of day, HH:MM (24-hour)' }),
@@ -77,10 +91,18 @@ const authorityFields = {
   variants: z.array(nameVariantSchema).max(100).default([]),
   note: optionalText(10_000),
   dates: optionalText(200),
-  parent: z.string().trim().min(1).max(500).nullish().meta({ description: 'name of the parent place or collection' }),
+  parent: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .nullish()
+    .meta({ description: 'name of the parent place or collection' }),
 };
 export const authorityRefSchema = z.union([
-  trimmed(500).transform((name) => ({ name, variants: [], note: null, dates: null, parent: null }) as AuthorityRefShape),
+  trimmed(500).transform(
+    (name) => ({ name, variants: [], note: null, dates: null, parent: null }) as AuthorityRefShape,
+  ),
   z.object(authorityFields),
 ]);
 type AuthorityRefShape = {
@@ -102,7 +124,11 @@ export type AgentRef = z.output<typeof agentRefSchema>;
 
 export const documentRefSchema = z
   .union([
-    z.number().int().positive().transform((id) => ({ id })),
+    z
+      .number()
+      .int()
+      .positive()
+      .transform((id) => ({ id })),
     z.object({ id: z.number().int().positive().optional(), externalId: trimmed(300).optional() }),
   ])
   .refine((ref) => 'id' in ref || 'externalId' in ref, 'give the record ID or the external ID')
@@ -115,8 +141,16 @@ export const assetInputSchema = z
     language: languageSchema.nullish().transform((v) => v ?? null),
     label: optionalText(200),
     translator: optionalText(500),
-    html: z.string().max(5_000_000).optional().meta({ description: 'transcript or translation as HTML; it is sanitised' }),
-    text: z.string().max(5_000_000).optional().meta({ description: 'transcript or translation as plain text' }),
+    html: z
+      .string()
+      .max(5_000_000)
+      .optional()
+      .meta({ description: 'transcript or translation as HTML; it is sanitised' }),
+    text: z
+      .string()
+      .max(5_000_000)
+      .optional()
+      .meta({ description: 'transcript or translation as plain text' }),
     file: trimmed(1000)
       .optional()
       .meta({ description: 'path of the file (scan, or text source), relative to the import file' }),
@@ -128,14 +162,25 @@ export const assetInputSchema = z
       context.addIssue({ code: 'custom', path: ['file'], message: 'a scan needs a file' });
     }
     if (asset.kind !== 'scan' && asset.html === undefined && asset.text === undefined && !asset.file) {
-      context.addIssue({ code: 'custom', path: ['html'], message: 'a transcript or translation needs html, text or a file' });
+      context.addIssue({
+        code: 'custom',
+        path: ['html'],
+        message: 'a transcript or translation needs html, text or a file',
+      });
     }
   });
 export type AssetInput = z.output<typeof assetInputSchema>;
 
 export const documentRecordSchema = z.object({
-  id: z.number().int().positive().optional().meta({ description: 'record ID; kept on import when it is free' }),
-  externalId: trimmed(300).nullish().meta({ description: 'identifier in the source; re-importing it updates the record' }),
+  id: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'record ID; kept on import when it is free' }),
+  externalId: trimmed(300)
+    .nullish()
+    .meta({ description: 'identifier in the source; re-importing it updates the record' }),
   status: z.enum(documentStatuses).default('published'),
   title: trimmed(2000),
   subtitle: optionalText(2000),
@@ -148,12 +193,19 @@ export const documentRecordSchema = z.object({
   repository: authorityRefSchema.nullish().transform((v) => v ?? null),
   archivalReference: optionalText(1000),
   program: optionalText(500),
-  credits: z.array(z.object({ role: z.enum(creditRoles), name: trimmed(500) })).max(50).default([]),
+  credits: z
+    .array(z.object({ role: z.enum(creditRoles), name: trimmed(500) }))
+    .max(50)
+    .default([]),
   funders: z.array(authorityRefSchema).max(50).default([]),
   rights: optionalText(5000),
   subjects: z.array(authorityRefSchema).max(200).default([]),
   places: z.array(authorityRefSchema).max(200).default([]),
-  agents: z.array(agentRefSchema).max(500).default([]).meta({ description: 'people and organizations with roles' }),
+  agents: z
+    .array(agentRefSchema)
+    .max(500)
+    .default([])
+    .meta({ description: 'people and organizations with roles' }),
   collections: z.array(authorityRefSchema).max(50).default([]),
   related: z.array(documentRefSchema).max(200).default([]),
   attachments: z.array(documentRefSchema).max(200).default([]),
@@ -171,7 +223,13 @@ export const authorityRecordSchema = z.object({
   type: z.literal('authority'),
   kind: z.enum(authorityKinds),
   ...authorityFields,
-  slug: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}-]+$/u).optional(),
+  slug: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[\p{L}\p{N}-]+$/u)
+    .optional(),
 });
 export type AuthorityRecord = z.output<typeof authorityRecordSchema>;
 

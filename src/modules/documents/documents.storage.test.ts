@@ -44,7 +44,14 @@ describe.each(databaseKinds())('document storage on %s', (kind) => {
           { name: 'Soviet Embassy in Beijing', kind: 'organization', role: 'participant' },
         ],
         collections: [{ name: 'Xinjiang Border', parent: 'Sino-Soviet Relations' }],
-        assets: [{ kind: 'translation', language: 'en', translator: 'A Translation Agency', html: '<p>Huang: Hello.</p>' }],
+        assets: [
+          {
+            kind: 'translation',
+            language: 'en',
+            translator: 'A Translation Agency',
+            html: '<p>Huang: Hello.</p>',
+          },
+        ],
       }),
       [
         {
@@ -93,7 +100,11 @@ describe.each(databaseKinds())('document storage on %s', (kind) => {
   });
 
   it('updates the record with the same external ID instead of adding another', async () => {
-    const first = await saveDocument(deps(), record({ externalId: 'storage/update', title: 'First title' }), []);
+    const first = await saveDocument(
+      deps(),
+      record({ externalId: 'storage/update', title: 'First title' }),
+      [],
+    );
     const second = await saveDocument(
       deps(),
       record({ externalId: 'storage/update', title: 'Corrected title', classifications: ['Confidential'] }),
@@ -107,10 +118,17 @@ describe.each(databaseKinds())('document storage on %s', (kind) => {
   it('matches authorities by any name variant, whatever the case or script', async () => {
     const a = await saveDocument(
       deps(),
-      record({ title: 'A', agents: [{ name: 'Nikolai Mesyatsev', variants: [{ name: 'Николай Месяцев', language: 'ru' }] }] }),
+      record({
+        title: 'A',
+        agents: [{ name: 'Nikolai Mesyatsev', variants: [{ name: 'Николай Месяцев', language: 'ru' }] }],
+      }),
       [],
     );
-    const b = await saveDocument(deps(), record({ title: 'B', agents: [{ name: 'николай месяцев', role: 'author' }] }), []);
+    const b = await saveDocument(
+      deps(),
+      record({ title: 'B', agents: [{ name: 'николай месяцев', role: 'author' }] }),
+      [],
+    );
     const repo = createDocumentsRepository({ db: deps().db });
     const [docA, docB] = [await repo.findById(a.id), await repo.findById(b.id)];
     expect(docB!.agents[0]!.id).toBe(docA!.agents[0]!.id);
@@ -133,7 +151,11 @@ describe.each(databaseKinds())('document storage on %s', (kind) => {
   it('rejects a link to a missing document and writes nothing of that record', async () => {
     const before = await createDocumentsRepository({ db: deps().db }).countAll();
     await expect(
-      saveDocument(deps(), record({ externalId: 'storage/broken', title: 'Broken', related: [{ externalId: 'nowhere' }] }), []),
+      saveDocument(
+        deps(),
+        record({ externalId: 'storage/broken', title: 'Broken', related: [{ externalId: 'nowhere' }] }),
+        [],
+      ),
     ).rejects.toBeInstanceOf(RecordFieldError);
     const repo = createDocumentsRepository({ db: deps().db });
     expect(await repo.countAll()).toBe(before);
@@ -146,7 +168,11 @@ describe.each(databaseKinds())('document storage on %s', (kind) => {
     await repo.delete(doomed.id);
     const next = await saveDocument(deps(), record({ title: 'Next' }), []);
     expect(next.id).toBeGreaterThan(doomed.id);
-    const reclaimed = await saveDocument(deps(), record({ id: doomed.id, title: 'Tries the old number' }), []);
+    const reclaimed = await saveDocument(
+      deps(),
+      record({ id: doomed.id, title: 'Tries the old number' }),
+      [],
+    );
     expect(reclaimed.id).not.toBe(doomed.id);
   });
 

@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
+import { AppError } from '../../app/errors.ts';
 import type { DialectName } from '../../database/database.ts';
 import { highestIssuedId, syncIdentity } from '../../database/identity.ts';
 import type { AuthorityKind, Database, DocumentLinkKind, LinkRole } from '../../database/tables.ts';
-import { AppError } from '../../app/errors.ts';
-import { type AuthoritiesRepository, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
+import {
+  type AuthoritiesRepository,
+  createAuthoritiesRepository,
+} from '../authorities/authorities.repository.ts';
 import { nowIso } from '../shared/text.ts';
 import {
   type AssetRow,
@@ -14,7 +17,9 @@ import {
 import type { AuthorityRef, DocumentRecord, DocumentRef } from './documents.schemas.ts';
 
 /** An asset whose file (if any) is already in the blob store. */
-export type PreparedAsset = AssetRow & { blob: { sha256: string; byteSize: number; mediaType: string } | null };
+export type PreparedAsset = AssetRow & {
+  blob: { sha256: string; byteSize: number; mediaType: string } | null;
+};
 
 export type SaveDocumentDeps = { db: Kysely<Database>; dialect: DialectName };
 
@@ -80,7 +85,9 @@ export async function saveDocument(
       date_time: record.date?.time ?? null,
       place_of_origin: record.placeOfOrigin,
       document_type: record.type,
-      repository_id: record.repository ? await resolveAuthority(resolver, 'repository', record.repository) : null,
+      repository_id: record.repository
+        ? await resolveAuthority(resolver, 'repository', record.repository)
+        : null,
       archival_reference: record.archivalReference,
       program: record.program,
       rights: record.rights,
@@ -106,10 +113,14 @@ export async function saveDocument(
 
     const authorityLinks: { authorityId: number; role: LinkRole }[] = [];
     const link = async (kind: AuthorityKind, role: LinkRole, refs: AuthorityRef[]) => {
-      for (const ref of refs) authorityLinks.push({ authorityId: await resolveAuthority(resolver, kind, ref), role });
+      for (const ref of refs)
+        authorityLinks.push({ authorityId: await resolveAuthority(resolver, kind, ref), role });
     };
     for (const agent of record.agents) {
-      authorityLinks.push({ authorityId: await resolveAuthority(resolver, agent.kind, agent), role: agent.role });
+      authorityLinks.push({
+        authorityId: await resolveAuthority(resolver, agent.kind, agent),
+        role: agent.role,
+      });
     }
     await link('subject', 'subject', record.subjects);
     await link('place', 'place', record.places);
@@ -179,10 +190,7 @@ export async function linkDocuments(
         ...current.funders.map((a) => ({ authorityId: a.id, role: 'funder' as const })),
         ...current.collections.map((a) => ({ authorityId: a.id, role: 'collection' as const })),
       ],
-      documents: [
-        ...(await ownLinks(trx, id)),
-        ...rows,
-      ],
+      documents: [...(await ownLinks(trx, id)), ...rows],
     });
     await documents.bumpContentVersion();
     return { unresolved };
@@ -199,7 +207,10 @@ async function ownLinks(db: Kysely<Database>, id: number) {
   return rows.map((r) => ({ targetId: r.target_id, kind: r.kind }));
 }
 
-async function findExisting(documents: DocumentsRepository, record: DocumentRecord): Promise<number | undefined> {
+async function findExisting(
+  documents: DocumentsRepository,
+  record: DocumentRecord,
+): Promise<number | undefined> {
   if (record.externalId) {
     const byExternal = await documents.findIdByExternalId(record.externalId);
     if (byExternal !== undefined) return byExternal;
@@ -207,14 +218,20 @@ async function findExisting(documents: DocumentsRepository, record: DocumentReco
   if (record.id !== undefined && (await documents.exists(record.id))) {
     const other = await documents.findById(record.id);
     if (other?.externalId && record.externalId && other.externalId !== record.externalId) {
-      throw new RecordFieldError('id', `record ${record.id} belongs to another document (${other.externalId})`);
+      throw new RecordFieldError(
+        'id',
+        `record ${record.id} belongs to another document (${other.externalId})`,
+      );
     }
     return record.id;
   }
   return undefined;
 }
 
-async function resolveDocumentRef(documents: DocumentsRepository, ref: DocumentRef): Promise<number | undefined> {
+async function resolveDocumentRef(
+  documents: DocumentsRepository,
+  ref: DocumentRef,
+): Promise<number | undefined> {
   if ('externalId' in ref && ref.externalId) {
     const found = await documents.findIdByExternalId(ref.externalId);
     if (found !== undefined) return found;

@@ -14,8 +14,18 @@ export type HistoricalDate = {
 };
 
 const monthNames = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -71,9 +81,11 @@ export class InvalidDateError extends Error {}
  */
 export function makeHistoricalDate(input: DateInput): HistoricalDate {
   const start = parsePartial(input.start);
-  if (!start) throw new InvalidDateError(`"${input.start}" is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or 1960s)`);
+  if (!start)
+    throw new InvalidDateError(`"${input.start}" is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or 1960s)`);
   const end = input.end === undefined ? start : parsePartial(input.end);
-  if (!end) throw new InvalidDateError(`"${input.end}" is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or 1960s)`);
+  if (!end)
+    throw new InvalidDateError(`"${input.end}" is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or 1960s)`);
   let precision = input.precision ?? precisionOf(start);
   // A stated precision coarser than the parts (a full date said to be known "to the year") widens the span.
   const widened: Partial =
@@ -87,7 +99,8 @@ export function makeHistoricalDate(input: DateInput): HistoricalDate {
   if (precision === 'day' && start.day === undefined) precision = precisionOf(start);
   const startIso = firstDay(widened);
   const endIso = input.end === undefined ? lastDay(widened) : lastDay(end);
-  if (endIso < startIso) throw new InvalidDateError(`the end ${input.end} is before the start ${input.start}`);
+  if (endIso < startIso)
+    throw new InvalidDateError(`the end ${input.end} is before the start ${input.start}`);
   const time = input.time ?? null;
   if (time !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
     throw new InvalidDateError(`"${time}" is not a time of day (use HH:MM, 24-hour)`);

@@ -8,11 +8,59 @@ import sanitize from 'sanitize-html';
  */
 const options: sanitize.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'div', 'span',
-    'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-    'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col',
-    'em', 'strong', 'i', 'b', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'abbr', 'cite', 'q',
-    'a', 'ruby', 'rb', 'rt', 'rp', 'section', 'aside', 'figure', 'figcaption',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'blockquote',
+    'pre',
+    'div',
+    'span',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'table',
+    'caption',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'colgroup',
+    'col',
+    'em',
+    'strong',
+    'i',
+    'b',
+    'u',
+    's',
+    'del',
+    'ins',
+    'sub',
+    'sup',
+    'small',
+    'mark',
+    'abbr',
+    'cite',
+    'q',
+    'a',
+    'ruby',
+    'rb',
+    'rt',
+    'rp',
+    'section',
+    'aside',
+    'figure',
+    'figcaption',
   ],
   allowedAttributes: {
     '*': ['lang', 'dir', 'id', 'title', 'class'],
@@ -24,13 +72,27 @@ const options: sanitize.IOptions = {
   },
   // Classes are kept only from a short list the stylesheet knows, so imported markup cannot borrow
   // the site's own interface classes.
-  allowedClasses: { '*': ['speaker', 'editorial', 'footnote', 'footnotes', 'redacted', 'header-line', 'signature', 'note'] },
+  allowedClasses: {
+    '*': ['speaker', 'editorial', 'footnote', 'footnotes', 'redacted', 'header-line', 'signature', 'note'],
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Content of these is dropped with the tag, not shown as text.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'svg',
+    'math',
+  ],
   transformTags: {
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
@@ -40,14 +102,21 @@ const options: sanitize.IOptions = {
       return { tagName, attribs: attributes };
     },
   },
-  exclusiveFilter: (frame) => frame.tag === 'a' && frame.attribs.href === undefined && frame.text.trim() === '',
+  exclusiveFilter: (frame) =>
+    frame.tag === 'a' && frame.attribs.href === undefined && frame.text.trim() === '',
 };
 
 export function sanitizeDocumentHtml(html: string): string {
   return sanitize(html, options).trim();
 }
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c]!);
 
 /** Plain text (OCR output, a .txt transcript) as paragraphs: blank lines separate paragraphs. */
