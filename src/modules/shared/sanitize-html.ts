@@ -92,19 +92,67 @@ const options: sanitize.IOptions = {
     'template',
     'svg',
     'math',
+    // A whole saved web page must not put its <title> into the transcript text.
+    'head',
+    'title',
   ],
   transformTags: {
     a: (tagName, attribs) => {
-      const href = attribs.href ?? '';
-      // In-text footnote links stay in the page; other links leave it without passing the referrer.
       const attributes: Record<string, string> = { ...attribs };
-      if (!href.startsWith('#') && href !== '') attributes.rel = 'nofollow noopener noreferrer';
+      // Word and older editors mark footnote targets with <a name="_ftn1">; an id does the same job.
+      if (attributes.name !== undefined && attributes.id === undefined) attributes.id = attributes.name;
+      delete attributes.name;
+      const href = attributes.href?.trim() ?? '';
+      if (href.startsWith('#')) {
+        const target = ownId(safeDecode(href.slice(1)));
+        if (target) attributes.href = `#${target}`;
+      } else if (href !== '') {
+        // Links out of the page leave it without passing the referrer or lending it rank.
+        attributes.rel = 'nofollow noopener noreferrer';
+      }
+      return { tagName, attribs: attributes };
+    },
+    '*': (tagName, attribs) => {
+      if (attribs.id === undefined) return { tagName, attribs };
+      const own = ownId(attribs.id);
+      const attributes: Record<string, string> = {};
+      for (const [name, value] of Object.entries(attribs)) {
+        if (name !== 'id') attributes[name] = value;
+        else if (own) attributes.id = own;
+      }
       return { tagName, attribs: attributes };
     },
   },
   exclusiveFilter: (frame) =>
-    frame.tag === 'a' && frame.attribs.href === undefined && frame.text.trim() === '',
+    frame.tag === 'a' &&
+    frame.attribs.href === undefined &&
+    frame.attribs.id === undefined &&
+    frame.text.trim() === '',
 };
+
+/**
+ * Ids in a transcript share the page with the site's own (`main`, `search`...). A transcript id equal
+ * to one of those would hijack skip links and clobber `window.main` for scripts, so every id it
+ * carries, and every in-page link to one, is moved into a `t-` namespace the site itself never uses.
+ * Ids already in it are left alone, so sanitising twice (an export imported again) changes nothing.
+ * Ids that are not plain names (spaces, quotes, over 100 characters) are dropped.
+ */
+export const transcriptIdPrefix = 't-';
+const plainId = /^[\p{L}\p{N}_][\p{L}\p{N}_.:-]{0,99}$/u;
+
+function ownId(id: string): string | undefined {
+  const trimmed = id.trim();
+  if (!plainId.test(trimmed)) return undefined;
+  return trimmed.startsWith(transcriptIdPrefix) ? trimmed : `${transcriptIdPrefix}${trimmed}`;
+}
+
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
 
 export function sanitizeDocumentHtml(html: string): string {
   return sanitize(html, options).trim();
