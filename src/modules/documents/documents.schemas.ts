@@ -154,7 +154,15 @@ export const assetInputSchema = z
     file: trimmed(1000)
       .optional()
       .meta({ description: 'path of the file (scan, or text source), relative to the import file' }),
-    mediaType: z.string().trim().max(200).optional(),
+    fileName: trimmed(255)
+      .optional()
+      .meta({ description: 'name readers see when they download the file; defaults to the name of `file`' }),
+    mediaType: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .meta({ description: 'informative only: the type is decided from the file content' }),
     pageCount: z.number().int().positive().max(100_000).optional(),
   })
   .superRefine((asset, context) => {
@@ -167,6 +175,9 @@ export const assetInputSchema = z
         path: ['html'],
         message: 'a transcript or translation needs html, text or a file',
       });
+    }
+    if (asset.html !== undefined && asset.text !== undefined) {
+      context.addIssue({ code: 'custom', path: ['text'], message: 'give html or text, not both' });
     }
   });
 export type AssetInput = z.output<typeof assetInputSchema>;
