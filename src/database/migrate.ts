@@ -1,6 +1,7 @@
 import { type CreateTableBuilder, type Kysely, type Migration, Migrator } from 'kysely';
 import type { DialectName } from './database.ts';
 import * as core from './migrations/0001-core.ts';
+import * as accounts from './migrations/0004-accounts.ts';
 
 /** What a migration may need to know about the dialect it runs on. */
 export type MigrationContext = {
@@ -20,6 +21,7 @@ type ChanceryMigration = {
 /** Every migration, in order. Names are permanent once released. */
 const migrations: Record<string, ChanceryMigration> = {
   '0001-core': core,
+  '0004-accounts': accounts,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema they create exists

@@ -21,6 +21,11 @@ export type Database = {
   assets: AssetsTable;
   blobs: BlobsTable;
   site_state: SiteStateTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  password_tokens: PasswordTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_events: AuditEventsTable;
 };
 
 export const documentStatuses = ['draft', 'published', 'withdrawn'] as const;
@@ -183,4 +188,78 @@ export type BlobsTable = {
 export type SiteStateTable = {
   key: string;
   value: number;
+};
+
+export const userRoles = ['contributor', 'editor', 'admin'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/** A member of staff. `password_hash` is null until the person has used their set-password link. */
+export type UsersTable = {
+  id: Generated<number>;
+  /** Trimmed and lower-cased, so one address is one account. */
+  email: string;
+  display_name: string | null;
+  role: UserRole;
+  /** argon2id, in PHC string form. */
+  password_hash: string | null;
+  password_changed_at: string | null;
+  disabled_at: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A signed-in browser. Only the SHA-256 of the cookie's token is stored. */
+export type SessionsTable = {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute end of the session, however active it is. */
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export const passwordTokenPurposes = ['invite', 'reset'] as const;
+export type PasswordTokenPurpose = (typeof passwordTokenPurposes)[number];
+
+/** A one-time link to set a password; only the SHA-256 of the token is stored. */
+export type PasswordTokensTable = {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  purpose: PasswordTokenPurpose;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+};
+
+/** Failed sign-ins inside the throttling window; older rows are pruned. */
+export type LoginFailuresTable = {
+  id: Generated<number>;
+  /** The normalised e-mail that was tried, whether or not such an account exists. */
+  account_key: string;
+  ip: string;
+  failed_at: string;
+};
+
+/** One line of the audit log: who did what to which record, when and from where. */
+export type AuditEventsTable = {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_id: number | null;
+  /** The actor's e-mail at the time, or `system` / `cli` for actions without a signed-in person. */
+  actor_label: string;
+  /** Dotted, stable: `auth.login`, `user.role_changed`, `document.published`. */
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  target_label: string | null;
+  /** A small JSON object with what changed; text, so both databases return it identically. */
+  details: string | null;
+  ip: string | null;
+  user_agent: string | null;
 };
