@@ -16,6 +16,11 @@ export type Config = {
   loadDemo: boolean;
   /** Render cache for public pages; off in tests that need to watch rendering itself. */
   pageCache: boolean;
+  /**
+   * Behind a reverse proxy, take the client's IP address (for sign-in throttling and the audit log)
+   * from the last `X-Forwarded-For` entry; without a proxy that header is whatever the client says.
+   */
+  trustProxy: boolean;
 };
 
 export type ConfigOverrides = Partial<{
@@ -99,5 +104,6 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     archiveTagline: env.CHANCERY_ARCHIVE_TAGLINE ?? 'Declassified documents of international history',
     loadDemo: overrides.demo ?? false,
     pageCache: env.CHANCERY_PAGE_CACHE !== 'off',
+    trustProxy: env.CHANCERY_TRUST_PROXY === '1' || env.CHANCERY_TRUST_PROXY === 'true',
   };
 }
