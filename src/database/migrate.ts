@@ -1,6 +1,8 @@
 import { type CreateTableBuilder, type Kysely, type Migration, Migrator } from 'kysely';
 import type { DialectName } from './database.ts';
 import * as core from './migrations/0001-core.ts';
+import * as search from './migrations/0002-search.ts';
+import * as ingest from './migrations/0003-ingest.ts';
 import * as accounts from './migrations/0004-accounts.ts';
 
 /** What a migration may need to know about the dialect it runs on. */
@@ -21,6 +23,8 @@ type ChanceryMigration = {
 /** Every migration, in order. Names are permanent once released. */
 const migrations: Record<string, ChanceryMigration> = {
   '0001-core': core,
+  '0002-search': search,
+  '0003-ingest': ingest,
   '0004-accounts': accounts,
 };
 

@@ -21,11 +21,21 @@ export type Database = {
   assets: AssetsTable;
   blobs: BlobsTable;
   site_state: SiteStateTable;
+  search_documents: SearchDocumentsTable;
+  search_parts: SearchPartsTable;
+  search_facets: SearchFacetsTable;
+  search_vocabulary: SearchVocabularyTable;
+  search_name_keys: SearchNameKeysTable;
+  search_state: SearchStateTable;
   users: UsersTable;
   sessions: SessionsTable;
   password_tokens: PasswordTokensTable;
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  scan_files: ScanFilesTable;
+  scan_pages: ScanPagesTable;
+  scan_page_corrections: ScanPageCorrectionsTable;
 };
 
 export const documentStatuses = ['draft', 'published', 'withdrawn'] as const;
@@ -262,4 +272,165 @@ export type AuditEventsTable = {
   details: string | null;
   ip: string | null;
   user_agent: string | null;
+};
+
+export const jobStatuses = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+/**
+ * The background job queue. A job is claimed by setting `locked_by` and a `lease_until`; a worker that
+ * dies stops renewing its lease, and once it lapses any worker may claim the job again.
+ */
+export type JobsTable = {
+  id: Generated<number>;
+  name: string;
+  /** The job's input as JSON text, validated by the job's schema when it runs. */
+  payload: string;
+  status: JobStatus;
+  /** Higher runs first. */
+  priority: Generated<number>;
+  attempts: Generated<number>;
+  max_attempts: number;
+  /** Not before this time (retries wait here with exponential backoff). */
+  run_at: string;
+  lease_until: string | null;
+  locked_by: string | null;
+  /** Jobs with the same key are queued at most once while waiting. */
+  dedupe_key: string | null;
+  /** What the running job says it is doing ("OCR 3/12 pages"). */
+  progress: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+};
+
+export const scanFileStatuses = ['pending', 'processing', 'done', 'failed'] as const;
+export type ScanFileStatus = (typeof scanFileStatuses)[number];
+
+export const scanStages = ['reading', 'pages', 'ocr', 'finishing'] as const;
+export type ScanStage = (typeof scanStages)[number];
+
+/** Processing state of one scanned file (PDF or image), shared by every asset that holds it. */
+export type ScanFilesTable = {
+  blob_sha256: string;
+  media_type: string;
+  status: ScanFileStatus;
+  stage: ScanStage | null;
+  page_count: number | null;
+  pages_done: Generated<number>;
+  /** Pages that need OCR (no usable text layer), and how many of them are done. */
+  ocr_pages: Generated<number>;
+  ocr_pages_done: Generated<number>;
+  /** Tesseract language codes used, `eng+chi_sim`. */
+  ocr_languages: string | null;
+  /** Things a reader or editor should know (missing OCR language data, unreadable pages). */
+  notes: string | null;
+  /** Why the file could not be processed (broken, encrypted, truncated). */
+  error: string | null;
+  pipeline_version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+};
+
+export const pageTextSources = ['pdf-text', 'ocr', 'none'] as const;
+export type PageTextSource = (typeof pageTextSources)[number];
+
+/** One page of a scan, as the pipeline derived it; machine output only (corrections are separate). */
+export type ScanPagesTable = {
+  blob_sha256: string;
+  page: number;
+  /** Pixel size of the page image. */
+  width: number;
+  height: number;
+  text: string;
+  text_source: PageTextSource;
+  /** Mean word confidence, 0–100, for OCR text. */
+  ocr_confidence: number | null;
+  ocr_languages: string | null;
+  /**
+   * Word boxes as JSON `[[x, y, w, h, text, confidence], ...]`, coordinates in ten-thousandths of the
+   * page size so they fit any rendition. JSON because only the viewer reads it, whole, per page.
+   */
+  words: string | null;
+  image_sha256: string | null;
+  thumbnail_sha256: string | null;
+  /** Why this page has no text or image, when something went wrong with it alone. */
+  problem: string | null;
+  pipeline_version: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Editors' corrections of a page's machine text; the newest wins and the machine text is kept. */
+export type ScanPageCorrectionsTable = {
+  id: Generated<number>;
+  blob_sha256: string;
+  page: number;
+  text: string;
+  corrected_by: string | null;
+  note: string | null;
+  created_at: string;
+};
+
+/**
+ * The search index (migration 0002, written only by src/modules/search): one row per published
+ * document with its sort keys; the full-text index lives in dialect-specific storage beside
+ * `search_parts` (an FTS5 table, or the `tsv` column on PostgreSQL).
+ */
+export type SearchDocumentsTable = {
+  document_id: number;
+  date_start: string | null;
+  date_end: string | null;
+  /** Year of `date_start`, for the histogram. */
+  year: number | null;
+  /** Folded title, compared bytewise on both databases. */
+  title_sort: string;
+  published_at: string | null;
+};
+
+/** One searchable part of a document; `id` is `document_id * 2^20 + part_no`. */
+export type SearchPartsTable = {
+  id: number;
+  document_id: number;
+  part_no: number;
+  /** title, summary, names, details, reference, transcript, translation, ocr */
+  part: string;
+  language: string | null;
+  asset_id: number | null;
+  blob_sha256: string | null;
+  /** Page of a scan, for OCR text. */
+  page: number | null;
+  /** Where this chunk sits in the plain text of its source, in UTF-16 code units. */
+  text_start: number | null;
+  text_end: number | null;
+};
+
+/** What every facet count and filter reads: authority facets hold the authority ID as text. */
+export type SearchFacetsTable = {
+  facet: string;
+  value: string;
+  document_id: number;
+};
+
+/** Words seen in the index, with the keys "did you mean" looks candidates up by. */
+export type SearchVocabularyTable = {
+  term: string;
+  length: number;
+  head: string;
+  tail: string;
+};
+
+/** Folded name suffixes of authority names ("zhou enlai", "enlai"), for suggestions. */
+export type SearchNameKeysTable = {
+  key: string;
+  authority_id: number;
+  kind: string;
+  name: string;
+};
+
+export type SearchStateTable = {
+  key: string;
+  value: string;
 };
