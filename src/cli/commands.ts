@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app/app.ts';
 import { createContainer } from '../app/container.ts';
 import type { Config } from '../config/config.ts';
+import { exportCommand, importCommand } from './import-export.commands.ts';
 
 export type CommandContext = {
   config: Config;
@@ -47,4 +48,6 @@ const migrateCommand: Command = async ({ config }) => {
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
+  import: importCommand,
+  export: exportCommand,
 };
