@@ -4,11 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { ZodError } from 'zod';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
+import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
+import { documentPages } from '../modules/documents/documents.pages.tsx';
+import { createDocumentsRepository } from '../modules/documents/documents.repository.ts';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
+import { homePages } from '../modules/home/home.pages.tsx';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
+import { createPageCache } from './page-cache.ts';
 import { securityHeaders } from './security-headers.ts';
 import { ErrorPage } from './ui/error-page.tsx';
+import { fontRoutes } from './ui/fonts.ts';
 import { renderPage } from './ui/layout.tsx';
 
 const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -40,6 +46,17 @@ export function createApp(container: Container) {
 
   app.route('/api/v1/documents', documentsApiRoutes(container));
   app.route('/documents', assetFileRoutes(container));
+
+  // Public HTML pages, served from a render cache that a bump of the content version invalidates.
+  const pageCache = createPageCache({
+    enabled: config.pageCache,
+    currentVersion: createDocumentsRepository({ db: container.database.db }).contentVersion,
+  });
+  const pageDeps = { ...container, pageCache };
+  app.route('/', fontRoutes());
+  app.route('/', homePages(pageDeps));
+  app.route('/', documentPages(pageDeps));
+  app.route('/', authorityPages(pageDeps));
 
   const site = config;
   const isApi = (p: string) => p.startsWith('/api/');

@@ -1,28 +1,78 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Config } from '../../config/config.ts';
 
 export type SiteInfo = Pick<Config, 'archiveName' | 'archiveTagline' | 'baseUrl'>;
+
+export const searchScopes = [
+  { value: 'documents', label: 'Documents' },
+  { value: 'collections', label: 'Collections' },
+  { value: 'all', label: 'Everything' },
+] as const;
+
+const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'static');
+
+/** A short content hash in asset URLs, so a new release never runs against a cached old script. */
+function assetUrl(name: string): string {
+  try {
+    const hash = createHash('sha1')
+      .update(fs.readFileSync(path.join(staticDir, name)))
+      .digest('hex')
+      .slice(0, 10);
+    return `/static/${name}?v=${hash}`;
+  } catch {
+    return `/static/${name}`;
+  }
+}
+const assets = { css: assetUrl('app.css'), js: assetUrl('app.js') };
 
 type LayoutProps = PropsWithChildren<{
   site: SiteInfo;
   title: string;
   /** Extra elements for <head> (meta tags, links). */
   head?: unknown;
+  /** One sentence describing the page, for search engines and link previews. */
+  description?: string | null | undefined;
+  /** The page's address without view parameters, as a path (`/documents/12`). */
+  canonicalPath?: string | undefined;
   query?: string;
+  scope?: string;
+  /** Loads the Chinese reading font; pages set it when they show Chinese text. */
+  chineseText?: boolean;
+  bodyClass?: string;
 }>;
 
 /** The frame of every HTML page: header with the search box, main content, footer. */
-export const Layout: FC<LayoutProps> = ({ site, title, head, query, children }) => (
+export const Layout: FC<LayoutProps> = ({
+  site,
+  title,
+  head,
+  description,
+  canonicalPath,
+  query,
+  scope,
+  chineseText,
+  bodyClass,
+  children,
+}) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${title} · ${site.archiveName}`}</title>
-      <link rel="stylesheet" href="/static/app.css" />
-      <script src="/static/app.js" defer></script>
+      <title>{title === site.archiveName ? title : `${title} · ${site.archiveName}`}</title>
+      {description ? <meta name="description" content={description} /> : null}
+      {canonicalPath ? <link rel="canonical" href={`${site.baseUrl}${canonicalPath}`} /> : null}
+      <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      <link rel="stylesheet" href="/fonts/reading.css" />
+      {chineseText ? <link rel="stylesheet" href="/fonts/chinese.css" /> : null}
+      <link rel="stylesheet" href={assets.css} />
+      <script src={assets.js} defer></script>
       {head}
     </head>
-    <body>
+    <body class={bodyClass}>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
@@ -32,38 +82,55 @@ export const Layout: FC<LayoutProps> = ({ site, title, head, query, children }) 
             <span class="site-name__title">{site.archiveName}</span>
             <span class="site-name__tagline">{site.archiveTagline}</span>
           </a>
-          <form class="site-search" action="/search" method="get" role="search">
-            <label for="site-search-scope">Search in</label>
-            <select id="site-search-scope" name="scope">
-              <option value="documents">Documents</option>
-              <option value="collections">Collections</option>
-              <option value="all">Everything</option>
-            </select>
-            <label for="site-search-q" class="visually-hidden">
-              Search terms
-            </label>
-            <input
-              id="site-search-q"
-              name="q"
-              type="search"
-              value={query ?? ''}
-              placeholder="Names, places, words…"
-            />
-            <button type="submit">Search</button>
-          </form>
+          <SearchForm id="site-search" query={query} scope={scope} />
         </div>
       </header>
       <main id="main" tabindex={-1}>
         {children}
       </main>
       <footer class="site-footer">
-        <p>
-          {site.archiveName} · <a href="/">Home</a> · <a href="/api/v1/documents">Open data (JSON API)</a>
-        </p>
-        <p class="site-footer__software">Published with Chancery, open-source archive software.</p>
+        <div class="site-footer__inner">
+          <p>
+            <a href="/">{site.archiveName}</a> · <a href="/search">Search</a> ·{' '}
+            <a href="/api/v1/documents">Open data (JSON API)</a>
+          </p>
+          <p class="site-footer__software">Published with Chancery, open-source software for archives.</p>
+        </div>
       </footer>
     </body>
   </html>
+);
+
+/** The search box with its scope; the header and the home page both use it. */
+export const SearchForm: FC<{
+  id: string;
+  query?: string | undefined;
+  scope?: string | undefined;
+  large?: boolean;
+}> = ({ id, query, scope, large }) => (
+  // biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for some screen readers; role="search" on the form is understood everywhere
+  <form
+    class={large ? 'search-form search-form--large' : 'search-form'}
+    action="/search"
+    method="get"
+    role="search"
+  >
+    <label for={`${id}-scope`} class="search-form__scope-label">
+      Search in
+    </label>
+    <select id={`${id}-scope`} name="scope">
+      {searchScopes.map((s) => (
+        <option value={s.value} selected={s.value === (scope ?? 'documents')}>
+          {s.label}
+        </option>
+      ))}
+    </select>
+    <label for={`${id}-q`} class="visually-hidden">
+      Search terms
+    </label>
+    <input id={`${id}-q`} name="q" type="search" value={query ?? ''} placeholder="Names, places, words…" />
+    <button type="submit">Search</button>
+  </form>
 );
 
 /** hono/jsx renders no doctype; every page response goes through here to add it. */

@@ -31,7 +31,7 @@ export function citationHtml(parts: CitationPart[]): string {
       const text = escapeHtml(part.text);
       if (part.role === 'url') return `<a href="${text}">${text}</a>`;
       const inner = part.italic ? `<i>${text}</i>` : text;
-      return part.role && part.role !== 'url' ? `<span class="citation-${part.role}">${inner}</span>` : inner;
+      return part.role ? `<span class="citation-${part.role}">${inner}</span>` : inner;
     })
     .join('');
 }

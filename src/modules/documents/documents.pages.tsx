@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { Container } from '../../app/container.ts';
+import { notFound } from '../../app/errors.ts';
+import type { PageCache } from '../../app/page-cache.ts';
+import { parseRecordId } from '../../app/route-params.ts';
+import { renderPage } from '../../app/ui/layout.tsx';
+import { getPublicDocument } from './documents.queries.ts';
+import { DocumentPage } from './page/document-page.tsx';
+import { documentViews, selectView } from './page/document-views.ts';
+
+export type PageDeps = Pick<Container, 'database' | 'config'> & { pageCache: PageCache };
+
+/** The public page of a document: `/documents/{id}`, with `?view=` choosing the version shown. */
+export function documentPages({ database, config, pageCache }: PageDeps) {
+  const app = new Hono();
+
+  app.get('/documents/:id', async (c) => {
+    const id = parseRecordId(c.req.param('id'));
+    if (id === undefined) {
+      // The raw value is not echoed: it can hold anything, control characters included.
+      throw notFound(
+        'documents.not_found',
+        'This address does not contain a record ID. Record IDs are whole numbers, as in /documents/1234.',
+      );
+    }
+    return pageCache.respond(c, async () => {
+      const document = await getPublicDocument(database, id);
+      const views = documentViews(document.assets);
+      const current = selectView(views, c.req.query('view'));
+      return renderPage(<DocumentPage site={config} document={document} views={views} current={current} />);
+    });
+  });
+
+  return app;
+}

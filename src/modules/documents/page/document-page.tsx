@@ -1,0 +1,185 @@
+import type { FC } from 'hono/jsx';
+import { hasChinese } from '../../../app/ui/format.ts';
+import { Layout, type SiteInfo } from '../../../app/ui/layout.tsx';
+import { AuthorityLink, JoinedList } from '../../../app/ui/names.tsx';
+import { citationStyles } from '../../citations/citation-styles.ts';
+import { paths } from '../documents.presenters.ts';
+import type { StoredDocument } from '../documents.repository.ts';
+import { isoHistoricalDate } from '../historical-date.ts';
+import { CitationBox, CitationText, CopyButton, ShareBox } from './document-actions.tsx';
+import { DocumentDate, DocumentMetadata } from './document-metadata.tsx';
+import { VersionPanel, VersionTabs } from './document-reader.tsx';
+import { type DocumentView, defaultView } from './document-views.ts';
+
+type DocumentPageProps = {
+  site: SiteInfo;
+  document: StoredDocument;
+  views: DocumentView[];
+  current: DocumentView | undefined;
+};
+
+/** Metadata for reference managers (Zotero reads these), search engines and link previews. */
+const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
+  site,
+  document: d,
+  views,
+  permalink,
+}) => {
+  const scan = views.find((v) => v.kind === 'scan' && v.asset.mediaType === 'application/pdf');
+  return (
+    <>
+      <link rel="alternate" type="application/json" href={`/api/v1/documents/${d.id}`} />
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content={site.archiveName} />
+      <meta property="og:title" content={d.title} />
+      <meta property="og:url" content={permalink} />
+      {d.summary ? <meta property="og:description" content={d.summary} /> : null}
+      <meta name="citation_title" content={d.title} />
+      {d.date ? <meta name="citation_date" content={isoHistoricalDate(d.date).replace(/-/g, '/')} /> : null}
+      {d.agents
+        .filter((a) => a.role === 'author')
+        .map((a) => (
+          <meta name="citation_author" content={a.name} />
+        ))}
+      {d.languages.map((tag) => (
+        <meta name="citation_language" content={tag} />
+      ))}
+      {scan ? (
+        <meta name="citation_pdf_url" content={`${site.baseUrl}${paths.asset(d.id, scan.asset)}`} />
+      ) : null}
+      <meta name="DC.title" content={d.title} />
+      {d.date ? <meta name="DC.date" content={isoHistoricalDate(d.date)} /> : null}
+      {d.type ? <meta name="DC.type" content={d.type} /> : null}
+      <meta name="DC.identifier" content={permalink} />
+      <meta name="DC.publisher" content={site.archiveName} />
+      {d.archivalReference ? (
+        <meta
+          name="DC.source"
+          content={[d.repository?.name, d.archivalReference].filter(Boolean).join(', ')}
+        />
+      ) : null}
+      {d.rights ? <meta name="DC.rights" content={d.rights} /> : null}
+      {d.subjects.map((s) => (
+        <meta name="DC.subject" content={s.name} />
+      ))}
+    </>
+  );
+};
+
+/**
+ * The public page of one document, in the reference archive's order: date, funders, citation and
+ * share actions, summary, the full citation line with the permanent link, the version tabs, the text
+ * (or scan), and the record's metadata beside it on wide screens and below it on phones.
+ */
+export const DocumentPage: FC<DocumentPageProps> = (props) => {
+  const { site, document: d, views, current } = props;
+  const permalink = `${site.baseUrl}${paths.document(d.id)}`;
+  const [chicago] = citationStyles;
+  const forms = chicago!
+    .format(d, { baseUrl: site.baseUrl, archiveName: site.archiveName })
+    .map((form, index) => ({ ...form, id: `citation-${index + 1}` }));
+  const bibliography = forms[forms.length - 1]!.citation;
+  const canonicalPath =
+    current && current !== defaultView(views) ? paths.documentView(d.id, current.key) : paths.document(d.id);
+  const chineseText = hasChinese([
+    ...d.assets.map((a) => a.language),
+    ...[...d.agents, ...d.places, ...d.subjects, ...d.collections, ...d.funders].flatMap((a) =>
+      a.variants.map((v) => v.language),
+    ),
+  ]);
+  const kicker = [d.type ? d.type.charAt(0).toUpperCase() + d.type.slice(1) : null, d.placeOfOrigin]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <Layout
+      site={site}
+      title={d.title}
+      description={d.summary}
+      canonicalPath={canonicalPath}
+      chineseText={chineseText}
+      bodyClass="page-document"
+      head={<DocumentHead {...props} permalink={permalink} />}
+    >
+      <article class="document" aria-labelledby="document-title">
+        <header class="document-header">
+          {kicker ? <p class="document-kicker">{kicker}</p> : null}
+          <h1 id="document-title" class="document-title">
+            {d.title}
+          </h1>
+          {d.subtitle ? <p class="document-subtitle">{d.subtitle}</p> : null}
+          <p class="document-date">{d.date ? <DocumentDate date={d.date} /> : 'Undated'}</p>
+          {d.funders.length > 0 ? (
+            <p class="document-funders">
+              This document was made possible with support from{' '}
+              <JoinedList
+                items={d.funders.map((f) => <AuthorityLink authority={f} withVariants={false} />)}
+              />
+              .
+            </p>
+          ) : null}
+        </header>
+
+        <div class="document-body">
+          <div class="document-main">
+            <div class="document-actions">
+              <CitationBox styleLabel={chicago!.label} forms={forms} />
+              <ShareBox title={d.title} permalink={permalink} archiveName={site.archiveName} />
+            </div>
+
+            {d.summary ? (
+              <section class="document-summary" aria-labelledby="summary-heading">
+                <h2 id="summary-heading" class="visually-hidden">
+                  Summary
+                </h2>
+                {d.summary
+                  .split(/\n\s*\n/)
+                  .filter((p) => p.trim() !== '')
+                  .map((paragraph) => (
+                    <p>{paragraph.trim()}</p>
+                  ))}
+              </section>
+            ) : null}
+
+            <div class="citation-line">
+              <p class="citation-line__text">
+                <CitationText parts={bibliography.parts} />
+              </p>
+              <p class="permalink">
+                <span class="permalink__label">Permanent link: </span>
+                <a href={permalink} class="permalink__url">
+                  {permalink}
+                </a>{' '}
+                <CopyButton text={permalink} label="Copy link" />
+              </p>
+            </div>
+
+            {current ? (
+              <div class="reader">
+                <VersionTabs documentId={d.id} views={views} current={current} />
+                {views.map((view) => (
+                  <VersionPanel
+                    documentId={d.id}
+                    documentTitle={d.title}
+                    view={view}
+                    active={view === current}
+                  />
+                ))}
+              </div>
+            ) : (
+              <p class="reader-empty">No text or scan of this document has been published yet.</p>
+            )}
+          </div>
+
+          <DocumentMetadata document={d} views={views} />
+        </div>
+
+        <footer class="print-only print-citation">
+          <p>
+            <strong>Cite as:</strong> {bibliography.text}
+          </p>
+        </footer>
+      </article>
+    </Layout>
+  );
+};
