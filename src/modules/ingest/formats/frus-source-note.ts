@@ -34,7 +34,7 @@ const markingSentence = new RegExp(`(^|[.:]\\s*)((?:${levels.join('|')})\\b[^.]*
 const repositories: [RegExp, string][] = [
   [/^Department of State\b/i, 'US Department of State'],
   [/^Central Intelligence Agency\b/i, 'Central Intelligence Agency'],
-  [/^National Archives\b/i, 'National Archives and Records Administration'],
+  [/^National Archives(?: and Records Administration)?\b/i, 'National Archives and Records Administration'],
   [/^Washington National Records Center\b/i, 'National Archives and Records Administration'],
   [/^Kennedy Library\b/i, 'John F. Kennedy Presidential Library'],
   [/^(?:Dwight D\. )?Eisenhower Library\b/i, 'Dwight D. Eisenhower Presidential Library'],
