@@ -405,6 +405,8 @@ export type SearchPartsTable = {
   /** Where this chunk sits in the plain text of its source, in UTF-16 code units. */
   text_start: number | null;
   text_end: number | null;
+  /** Original text of names, details and reference parts (other parts are read from their source). */
+  text: string | null;
 };
 
 /** What every facet count and filter reads: authority facets hold the authority ID as text. */

@@ -7,6 +7,7 @@ import {
   type AuthoritiesRepository,
   createAuthoritiesRepository,
 } from '../authorities/authorities.repository.ts';
+import { syncSearchIndex } from '../search/search.indexer.ts';
 import { nowIso } from '../shared/text.ts';
 import {
   type AssetRow,
@@ -155,6 +156,7 @@ export async function saveDocument(
     });
     await storeBlobRows(trx, assets, now);
     await documents.replaceAssets(id, assets, now);
+    await syncSearchIndex({ db: trx, dialect: deps.dialect }, id);
     await documents.bumpContentVersion();
     return { id, created: !existing, deferredLinks };
   });
@@ -192,6 +194,7 @@ export async function linkDocuments(
       ],
       documents: [...(await ownLinks(trx, id)), ...rows],
     });
+    await syncSearchIndex({ db: trx, dialect: deps.dialect }, id);
     await documents.bumpContentVersion();
     return { unresolved };
   });

@@ -1,0 +1,297 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../database/database.ts';
+import type { Database } from '../../database/tables.ts';
+import { type Authority, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
+import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
+import { ANALYZER_VERSION, analyzeForIndex } from './analyzer/index.ts';
+import { searchProviderFor } from './providers/index.ts';
+import {
+  buildDocumentParts,
+  type DocumentPart,
+  type PartSources,
+  partIdOf,
+  type ScanPageText,
+} from './search.parts.ts';
+import type { AnalysedPart } from './search.provider.ts';
+import { nameKeys, titleSortKey, vocabularyEntry } from './search.keys.ts';
+
+/** What index maintenance needs: the database (usually a transaction) and its dialect. */
+export type SearchIndexDeps = { db: Kysely<Database>; dialect: DialectName };
+
+/**
+ * Brings one document's index rows in line with the record: a published document is (re)indexed,
+ * anything else (draft, withdrawn, deleted) loses its rows. Call it inside the transaction that
+ * changed the record, so the index is never seen out of step with it.
+ */
+export async function syncSearchIndex(deps: SearchIndexDeps, documentId: number): Promise<'indexed' | 'removed'> {
+  const { db } = deps;
+  // Parts and facets go by cascade; the FTS5 rows by the trigger on search_parts.
+  await db.deleteFrom('search_documents').where('document_id', '=', documentId).execute();
+  const document = await createDocumentsRepository({ db }).findById(documentId);
+  if (document?.status !== 'published') return 'removed';
+  await writeDocument(deps, document);
+  return 'indexed';
+}
+
+/**
+ * Re-indexes every document that holds a scan file, for the ingest pipeline to call when the file's
+ * page text (OCR or text layer) changes; runs in its own transaction unless given one.
+ */
+export async function syncSearchIndexForBlob(deps: SearchIndexDeps, sha256: string): Promise<number> {
+  const rows = await deps.db
+    .selectFrom('assets')
+    .select('document_id')
+    .distinct()
+    .where('blob_sha256', '=', sha256)
+    .execute();
+  const sync = async (db: Kysely<Database>) => {
+    for (const row of rows) await syncSearchIndex({ db, dialect: deps.dialect }, row.document_id);
+  };
+  if (deps.db.isTransaction) await sync(deps.db);
+  else await deps.db.transaction().execute(sync);
+  return rows.length;
+}
+
+async function writeDocument(deps: SearchIndexDeps, document: StoredDocument): Promise<void> {
+  const { db } = deps;
+  const year = document.date ? Number.parseInt(document.date.start.slice(0, 4), 10) : null;
+  await db
+    .insertInto('search_documents')
+    .values({
+      document_id: document.id,
+      date_start: document.date?.start ?? null,
+      date_end: document.date?.end ?? null,
+      year: Number.isFinite(year) ? year : null,
+      title_sort: titleSortKey(document.title),
+      published_at: document.publishedAt,
+    })
+    .execute();
+
+  const sources = await loadPartSources(db, document);
+  const parts = buildDocumentParts(document, sources).map((part) => analysePart(document.id, part));
+  await searchProviderFor(deps.dialect).insertParts(db, parts);
+  await writeFacets(db, document);
+  await addToVocabulary(db, parts);
+  await refreshNameKeys(db, [
+    ...document.agents,
+    ...document.places,
+    ...document.subjects,
+    ...document.collections,
+    ...[...sources.ancestors.values()].flat(),
+  ]);
+}
+
+function analysePart(documentId: number, part: DocumentPart): AnalysedPart {
+  const { terms, exact } = analyzeForIndex(part.text, part.language ?? undefined);
+  return {
+    id: partIdOf(documentId, part.partNo),
+    documentId,
+    partNo: part.partNo,
+    part: part.part,
+    language: part.language,
+    assetId: part.assetId,
+    blobSha256: part.blobSha256,
+    page: part.page,
+    textStart: part.textStart,
+    textEnd: part.textEnd,
+    text: part.storeText ? part.text : null,
+    terms,
+    exact,
+  };
+}
+
+async function loadPartSources(db: Kysely<Database>, document: StoredDocument): Promise<PartSources> {
+  const hierarchical = [...document.places, ...document.collections];
+  const ancestors = new Map<number, Authority[]>();
+  if (hierarchical.length > 0) {
+    const authorities = createAuthoritiesRepository({ db });
+    for (const authority of hierarchical) ancestors.set(authority.id, await authorities.ancestors(authority.id));
+  }
+  const scanBlobs = document.assets
+    .filter((a) => a.kind === 'scan' && a.blobSha256)
+    .map((a) => a.blobSha256!);
+  return { ancestors, scanPages: await loadScanPages(db, scanBlobs) };
+}
+
+/** Page text the ingest pipeline derived from scans, an editor's newest correction winning. */
+async function loadScanPages(
+  db: Kysely<Database>,
+  blobs: string[],
+): Promise<Map<string, ScanPageText[]>> {
+  const byBlob = new Map<string, ScanPageText[]>();
+  if (blobs.length === 0) return byBlob;
+  const pages = await db
+    .selectFrom('scan_pages')
+    .select(['blob_sha256', 'page', 'text', 'text_source'])
+    .where('blob_sha256', 'in', [...new Set(blobs)])
+    .where('text_source', '!=', 'none')
+    .orderBy('blob_sha256')
+    .orderBy('page')
+    .execute();
+  const corrections = await db
+    .selectFrom('scan_page_corrections')
+    .select(['blob_sha256', 'page', 'text'])
+    .where('blob_sha256', 'in', [...new Set(blobs)])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const corrected = new Map(corrections.map((c) => [`${c.blob_sha256}:${c.page}`, c.text]));
+  for (const page of pages) {
+    const list = byBlob.get(page.blob_sha256) ?? [];
+    list.push({
+      page: page.page,
+      text: corrected.get(`${page.blob_sha256}:${page.page}`) ?? page.text,
+      source: page.text_source === 'ocr' ? 'ocr' : 'pdf-text',
+    });
+    byBlob.set(page.blob_sha256, list);
+  }
+  return byBlob;
+}
+
+/** The facet rows of a document: one per (facet, value), authority facets by authority ID. */
+export function facetRowsOf(document: StoredDocument): { facet: string; value: string }[] {
+  const rows: { facet: string; value: string }[] = [];
+  const add = (facet: string, value: string | number | null | undefined) => {
+    if (value === null || value === undefined || value === '') return;
+    rows.push({ facet, value: String(value) });
+  };
+  for (const language of document.languages) add('language', language);
+  for (const asset of document.assets) if (asset.kind === 'translation') add('translation', asset.language);
+  add('type', document.type);
+  for (const marking of document.classifications) add('classification', marking);
+  for (const agent of document.agents) add(agent.kind, agent.id);
+  for (const subject of document.subjects) add('subject', subject.id);
+  for (const place of document.places) add('place', place.id);
+  for (const collection of document.collections) add('collection', collection.id);
+  for (const funder of document.funders) add('funder', funder.id);
+  add('repository', document.repository?.id);
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = `${row.facet}\u0000${row.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function writeFacets(db: Kysely<Database>, document: StoredDocument): Promise<void> {
+  const rows = facetRowsOf(document).map((row) => ({ ...row, document_id: document.id }));
+  for (let i = 0; i < rows.length; i += 300) {
+    await db
+      .insertInto('search_facets')
+      .values(rows.slice(i, i + 300))
+      .execute();
+  }
+}
+
+/**
+ * Adds the document's words to the vocabulary "did you mean" draws from. Words are only added: a
+ * word whose last document left stays until the next `reindex`, which is harmless because every
+ * suggestion is checked against the live index before it is offered.
+ */
+async function addToVocabulary(db: Kysely<Database>, parts: readonly AnalysedPart[]): Promise<void> {
+  const words = new Set<string>();
+  for (const part of parts) {
+    for (const word of part.exact.split(' ')) words.add(word);
+  }
+  const entries = [...words].flatMap((word) => vocabularyEntry(word) ?? []);
+  for (let i = 0; i < entries.length; i += 400) {
+    await db
+      .insertInto('search_vocabulary')
+      .values(entries.slice(i, i + 400))
+      .onConflict((oc) => oc.column('term').doNothing())
+      .execute();
+  }
+}
+
+const SUGGESTED_KINDS = new Set(['person', 'organization', 'place', 'subject', 'collection']);
+
+/** Rewrites the suggestion keys of these authorities from their current names. */
+async function refreshNameKeys(db: Kysely<Database>, authorities: readonly Authority[]): Promise<void> {
+  const byId = new Map(authorities.filter((a) => SUGGESTED_KINDS.has(a.kind)).map((a) => [a.id, a]));
+  if (byId.size === 0) return;
+  await db.deleteFrom('search_name_keys').where('authority_id', 'in', [...byId.keys()]).execute();
+  const rows: { key: string; authority_id: number; kind: string; name: string }[] = [];
+  for (const authority of byId.values()) {
+    const seen = new Set<string>();
+    for (const name of [authority.name, ...authority.variants.map((v) => v.name)]) {
+      for (const key of nameKeys(name)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rows.push({ key, authority_id: authority.id, kind: authority.kind, name });
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i += 300) {
+    await db
+      .insertInto('search_name_keys')
+      .values(rows.slice(i, i + 300))
+      .execute();
+  }
+}
+
+export type ReindexProgress = { done: number; total: number; indexed: number };
+
+/**
+ * Rebuilds the whole index from the records, a batch of documents per transaction, so searches keep
+ * working while it runs. Words and name keys are rebuilt from scratch, dropping what no published
+ * document holds any more; the analyser version is recorded at the end.
+ */
+export async function reindexAll(
+  deps: SearchIndexDeps,
+  options: { batchSize?: number; onProgress?: (progress: ReindexProgress) => void } = {},
+): Promise<{ indexed: number; removed: number }> {
+  const { db, dialect } = deps;
+  const batchSize = options.batchSize ?? 200;
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('search_vocabulary').execute();
+    await trx.deleteFrom('search_name_keys').execute();
+    // Index rows of documents that are gone or no longer published (none, unless the index was
+    // written by an older version or by hand).
+    await trx
+      .deleteFrom('search_documents')
+      .where((eb) =>
+        eb(
+          'document_id',
+          'not in',
+          eb.selectFrom('documents').select('id').where('status', '=', 'published'),
+        ),
+      )
+      .execute();
+  });
+  const ids = (
+    await db.selectFrom('documents').select('id').where('status', '=', 'published').orderBy('id').execute()
+  ).map((row) => row.id);
+  let indexed = 0;
+  let removed = 0;
+  for (let i = 0; i < ids.length; i += batchSize) {
+    await db.transaction().execute(async (trx) => {
+      for (const id of ids.slice(i, i + batchSize)) {
+        const outcome = await syncSearchIndex({ db: trx, dialect }, id);
+        if (outcome === 'indexed') indexed++;
+        else removed++;
+      }
+    });
+    options.onProgress?.({ done: Math.min(i + batchSize, ids.length), total: ids.length, indexed });
+  }
+  await searchProviderFor(dialect).optimize(db);
+  await db
+    .updateTable('search_state')
+    .set({ value: String(ANALYZER_VERSION) })
+    .where('key', '=', 'analyzer_version')
+    .execute();
+  return { indexed, removed };
+}
+
+export type IndexStatus = { analyzerVersion: number; current: boolean };
+
+/** Whether the index was built by the analyser this code runs; if not, `chancery reindex` is due. */
+export async function readIndexStatus(db: Kysely<Database>): Promise<IndexStatus> {
+  const row = await db
+    .selectFrom('search_state')
+    .select('value')
+    .where('key', '=', 'analyzer_version')
+    .executeTakeFirst();
+  const analyzerVersion = Number(row?.value ?? 0);
+  return { analyzerVersion, current: analyzerVersion === ANALYZER_VERSION };
+}
