@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { ZodError } from 'zod';
+import { adminRoutes } from '../modules/admin/admin.routes.tsx';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
@@ -46,6 +47,8 @@ export function createApp(container: Container) {
 
   app.route('/api/v1/documents', documentsApiRoutes(container));
   app.route('/documents', assetFileRoutes(container));
+  // The editorial workspace: sessions, CSRF checks and role guards live inside it.
+  app.route('/admin', adminRoutes(container));
 
   // Public HTML pages, served from a render cache that a bump of the content version invalidates.
   const pageCache = createPageCache({

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app/app.ts';
 import { createContainer } from '../app/container.ts';
 import type { Config } from '../config/config.ts';
+import { createUserCommand } from '../modules/accounts/accounts.cli.ts';
 import { exportCommand, importCommand } from './import-export.commands.ts';
 
 export type CommandContext = {
@@ -50,4 +51,5 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   import: importCommand,
   export: exportCommand,
+  user: createUserCommand(),
 };

@@ -9,6 +9,8 @@ Commands:
   migrate [--data-dir DIR] [--database-url URL]                     bring the database schema up to date
   import <file.json|file.jsonl> [--data-dir DIR] [--database-url URL]  import records
   export <file.jsonl> [--data-dir DIR] [--database-url URL]         export every record with its files
+  user add --email E --role admin|editor|contributor [--name N]      create a staff account, print its set-password link
+  user list | link | set-role | disable | enable [--email E] [--role R]  manage staff accounts
 
 Environment: PORT, CHANCERY_DATA_DIR, DATABASE_URL, CHANCERY_BASE_URL (see README).
 `;
@@ -62,6 +64,9 @@ function parseCommandLine(argv: string[]) {
       demo: { type: 'boolean' },
       format: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
