@@ -5,7 +5,6 @@ import {
   collect,
   corpusIndex,
   corpusRoot,
-  corpusSkipNote,
   hasCorpus,
   invalidRecords,
   scratchDir,
