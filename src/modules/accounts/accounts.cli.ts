@@ -28,18 +28,22 @@ type Output = { write: (text: string) => unknown };
 /** Actions from the command line are logged as done by `cli`, from the machine itself. */
 const cliContext: ActionContext = { actor: { id: null, label: 'cli' }, ip: null, userAgent: 'chancery cli' };
 
-const linkUrl = (container: Container, token: string) => `${container.config.baseUrl}/admin/set-password/${token}`;
+const linkUrl = (container: Container, token: string) =>
+  `${container.config.baseUrl}/admin/set-password/${token}`;
 
 async function userIdByEmail(deps: AccountsDeps, value: unknown): Promise<number> {
   const email = emailSchema.safeParse(value ?? '');
-  if (!email.success) throw new AppError('accounts.invalid', 422, 'Give the account with --email name@example.org.');
+  if (!email.success)
+    throw new AppError('accounts.invalid', 422, 'Give the account with --email name@example.org.');
   const user = await createAccountsRepository({ db: deps.db }).findUserByEmail(email.data);
   if (!user) throw new AppError('accounts.user_not_found', 404, `There is no account for ${email.data}.`);
   return user.id;
 }
 
 /** `chancery user ...`: the first administrator has to come from somewhere, and it is here. */
-export function createUserCommand(io: { out: Output; err: Output } = { out: process.stdout, err: process.stderr }) {
+export function createUserCommand(
+  io: { out: Output; err: Output } = { out: process.stdout, err: process.stderr },
+) {
   const command: Command = async ({ config, args, options }: CommandContext) => {
     const [action] = args;
     if (!action || !['add', 'list', 'link', 'set-role', 'disable', 'enable'].includes(action)) {
@@ -72,7 +76,9 @@ export function createUserCommand(io: { out: Output; err: Output } = { out: proc
           const users = await listUsers(deps);
           if (users.length === 0) io.out.write('No accounts yet. Create one with: chancery user add\n');
           for (const user of users) {
-            io.out.write(`${user.email}\t${user.role}\t${user.status}\t${user.last_login_at ?? 'never signed in'}\n`);
+            io.out.write(
+              `${user.email}\t${user.role}\t${user.status}\t${user.last_login_at ?? 'never signed in'}\n`,
+            );
           }
           return 0;
         }
@@ -94,7 +100,9 @@ export function createUserCommand(io: { out: Output; err: Output } = { out: proc
         default: {
           const userId = await userIdByEmail(deps, options.email);
           await setUserDisabled(deps, userId, action === 'disable', cliContext);
-          io.out.write(action === 'disable' ? 'Account disabled; its sessions ended.\n' : 'Account enabled.\n');
+          io.out.write(
+            action === 'disable' ? 'Account disabled; its sessions ended.\n' : 'Account enabled.\n',
+          );
           return 0;
         }
       }

@@ -105,8 +105,6 @@ export function accountsPages(container: Pick<Container, 'config'>, deps: Accoun
   });
 
   app.get('/set-password/:token', async (c) => {
-    // The token is in the address: no referrer may carry it elsewhere.
-    c.header('Referrer-Policy', 'no-referrer');
     const link = await inspectPasswordLink(deps, c.req.param('token'));
     if (link.state !== 'valid') {
       return c.html(
@@ -130,7 +128,6 @@ export function accountsPages(container: Pick<Container, 'config'>, deps: Accoun
   });
 
   app.post('/set-password/:token', async (c) => {
-    c.header('Referrer-Policy', 'no-referrer');
     const token = c.req.param('token');
     const body = await c.req.parseBody();
     const result = await usePasswordLink(

@@ -66,7 +66,7 @@ export const PasswordLinkProblemPage: FC<PageBase & { state: keyof typeof linkPr
   csrfToken,
   state,
 }) => (
-  <AdminLayout site={site} title="Link not usable" user={null} csrfToken={csrfToken}>
+  <AdminLayout site={site} title="Link not usable" user={null} csrfToken={csrfToken} noReferrer>
     <div class="panel panel--narrow">
       <h1>This link cannot be used</h1>
       <p class="lead">{linkProblems[state]}</p>
@@ -80,7 +80,7 @@ export const PasswordLinkProblemPage: FC<PageBase & { state: keyof typeof linkPr
 export const SetPasswordPage: FC<
   PageBase & { token: string; email: string; purpose: 'invite' | 'reset'; problems?: string[] }
 > = ({ site, csrfToken, token, email, purpose, problems = [] }) => (
-  <AdminLayout site={site} title="Choose a password" user={null} csrfToken={csrfToken}>
+  <AdminLayout site={site} title="Choose a password" user={null} csrfToken={csrfToken} noReferrer>
     <div class="panel panel--narrow">
       <h1>{purpose === 'invite' ? 'Welcome: choose your password' : 'Choose a new password'}</h1>
       <p>

@@ -23,6 +23,8 @@ type AdminLayoutProps = PropsWithChildren<{
   csrfToken: string;
   /** Path of the section the page belongs to, marked as current in the navigation. */
   section?: string;
+  /** For pages whose address holds a secret (set-password links): send no referrer anywhere. */
+  noReferrer?: boolean;
 }>;
 
 /**
@@ -30,12 +32,21 @@ type AdminLayoutProps = PropsWithChildren<{
  * sign-out button (a form, since signing out changes state). Kept apart from the public layout so
  * that staff never mistake a draft view for the published site.
  */
-export const AdminLayout: FC<AdminLayoutProps> = ({ site, title, user, csrfToken, section, children }) => (
+export const AdminLayout: FC<AdminLayoutProps> = ({
+  site,
+  title,
+  user,
+  csrfToken,
+  section,
+  noReferrer,
+  children,
+}) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="robots" content="noindex, nofollow" />
+      {noReferrer ? <meta name="referrer" content="no-referrer" /> : null}
       <title>{`${title} · Workspace · ${site.archiveName}`}</title>
       <link rel="stylesheet" href={adminStylesheet} />
     </head>
