@@ -248,8 +248,14 @@ function assetEntry(asset: StoredAsset, file: string | undefined): Record<string
     label: asset.label,
     ...(asset.kind === 'scan' ? {} : { translator: asset.translator }),
     ...(asset.html === null ? {} : { html: asset.html }),
-    ...(file ? { file, fileName: asset.fileName ?? undefined, mediaType: asset.mediaType ?? undefined } : {}),
-    ...(asset.pageCount === null ? {} : { pageCount: asset.pageCount }),
+    ...(file
+      ? {
+          file,
+          fileName: asset.fileName ?? undefined,
+          mediaType: asset.mediaType ?? undefined,
+          pageCount: asset.pageCount ?? undefined,
+        }
+      : {}),
   };
 }
 
