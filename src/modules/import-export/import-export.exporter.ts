@@ -59,7 +59,8 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
   const asJson = path.extname(target).toLowerCase() === '.json';
   const filesDirName = `${path.basename(target)}.files`;
   const filesDir = path.join(path.dirname(target), filesDirName);
-  await fsp.mkdir(filesDir, { recursive: true });
+  // A backup holds drafts and withdrawn documents: readable by the operator alone, whatever the umask.
+  await fsp.mkdir(filesDir, { recursive: true, mode: 0o700 });
   const partial = `${target}.partial-${process.pid}`;
 
   const summary: ExportSummary = {
@@ -72,7 +73,7 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
     problems: [],
   };
   const referenced = new Set<string>();
-  const out = fs.createWriteStream(partial, { flags: 'w' });
+  const out = fs.createWriteStream(partial, { flags: 'w', mode: 0o600 });
   const outClosed = new Promise<void>((resolve, reject) => {
     out.once('close', resolve);
     out.once('error', reject);
@@ -167,7 +168,7 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
       },
     });
     const temporary = `${destination}.partial-${process.pid}`;
-    await pipeline(input, digest, fs.createWriteStream(temporary));
+    await pipeline(input, digest, fs.createWriteStream(temporary, { mode: 0o600 }));
     if (hash.digest('hex') !== sha256) {
       await fsp.rm(temporary, { force: true });
       referenced.delete(name);

@@ -266,6 +266,21 @@ describe.each(databaseKinds())('importing records on %s', (kind) => {
     expect(sibling.related.map((d) => d.externalId)).toEqual(['import/parent']);
   });
 
+  it('makes only the links of the last version when a file holds a record twice', async () => {
+    const { summary } = await run('twice.jsonl', [
+      {
+        externalId: 'import/twice',
+        title: 'First version',
+        related: [{ externalId: 'import/twice-target' }],
+      },
+      { externalId: 'import/twice', title: 'Second version, without the link' },
+      { externalId: 'import/twice-target', title: 'Target' },
+    ]);
+    expect(summary).toMatchObject({ documents: { created: 2, updated: 1 }, failed: 0, unresolvedLinks: 0 });
+    const twice = (await documents().findById((await documents().findIdByExternalId('import/twice'))!))!;
+    expect(twice).toMatchObject({ title: 'Second version, without the link', related: [] });
+  });
+
   it('reads a JSON file with authorities and documents lists and names records by index', async () => {
     const { summary, messages } = await run('set.json', {
       authorities: [{ kind: 'subject', name: 'Nuclear weapons', variants: ['Atomic weapons'] }],

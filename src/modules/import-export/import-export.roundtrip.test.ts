@@ -144,6 +144,9 @@ describe.each(databaseKinds())('export, then import into an empty database, on %
   it('writes authorities first, then every document of every status in record-ID order, with files beside', async () => {
     const summary = await exportRecords(importExportDeps(source.container), { file: exportFile });
     expect(summary).toMatchObject({ documents: 3, problems: [], filesWritten: 3, filesKept: 0 });
+    // Drafts are in it: only the operator may read it.
+    expect(fs.statSync(exportFile).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(`${exportFile}.files`).mode & 0o777).toBe(0o700);
 
     const lines = fs
       .readFileSync(exportFile, 'utf8')

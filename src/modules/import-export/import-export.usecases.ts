@@ -119,12 +119,16 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
   const ledger = newAuthorityLedger();
   const documentIds = new Map<number, number>();
   const failedAuthorityIds = new Set<number>();
-  const deferred: {
-    id: number;
-    links: SaveDocumentResult['deferredLinks'];
-    location: string;
-    record?: string;
-  }[] = [];
+  // By document: when a file holds one record twice, only the links of its last version are made.
+  const deferred = new Map<
+    number,
+    {
+      id: number;
+      links: SaveDocumentResult['deferredLinks'];
+      location: string;
+      record?: string;
+    }
+  >();
   let unexpectedInARow = 0;
 
   const report = (problem: RecordProblem) => {
@@ -240,8 +244,9 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
         throw error;
       }
       if (parsed.data.id !== undefined) documentIds.set(parsed.data.id, result.id);
-      if (result.deferredLinks.length > 0)
-        deferred.push({ id: result.id, links: result.deferredLinks, location, record });
+      if (result.deferredLinks.length > 0) {
+        deferred.set(result.id, { id: result.id, links: result.deferredLinks, location, record });
+      } else deferred.delete(result.id);
       if (result.created) summary.documents.created++;
       else summary.documents.updated++;
       return true;
@@ -257,7 +262,7 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
 
   if (!dryRun) {
     await linkPendingParents(deps, ledger);
-    for (const entry of deferred) {
+    for (const entry of deferred.values()) {
       const links = entry.links.map(({ ref, kind }) => ({ ref: mapDocumentRef(ref, documentIds), kind }));
       const { unresolved } = await linkDocuments(deps, entry.id, links);
       for (const ref of unresolved) {
