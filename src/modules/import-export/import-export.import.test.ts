@@ -49,9 +49,12 @@ describe.each(databaseKinds())('importing records on %s', (kind) => {
   /** Writes records as JSONL (or as one JSON value for a .json name) beside the fixtures and imports them. */
   async function run(name: string, records: unknown, options: Partial<ImportOptions> = {}) {
     const file = path.join(folder, name);
-    const content = name.endsWith('.json')
-      ? JSON.stringify(records)
-      : (records as unknown[]).map((r) => JSON.stringify(r)).join('\n');
+    const content =
+      typeof records === 'string'
+        ? records
+        : name.endsWith('.json')
+          ? JSON.stringify(records)
+          : (records as unknown[]).map((r) => JSON.stringify(r)).join('\n');
     fs.writeFileSync(file, content);
     const problems: RecordProblem[] = [];
     const summary = await importRecords(deps(), { file, onProblem: (p) => problems.push(p), ...options });
@@ -330,6 +333,22 @@ describe.each(databaseKinds())('importing records on %s', (kind) => {
       'line 1 (externalId "import/unknown"): warning: sumary: unknown field, ignored',
       'line 1 (externalId "import/unknown"): warning: assets[0].lang: unknown field, ignored',
     ]);
+  });
+
+  it('treats keys every object inherits, such as __proto__, as unknown fields and nothing more', async () => {
+    const { summary, messages } = await run(
+      'proto.jsonl',
+      '{"externalId": "import/proto", "title": "Proto", "__proto__": {"status": "draft"}, "constructor": 1, ' +
+        '"agents": [{"name": "A", "toString": "x"}]}',
+    );
+    expect(summary).toMatchObject({ documents: { created: 1 }, failed: 0, warnings: 3 });
+    expect(messages.map((m) => m.replace(/^.*warning: /, ''))).toEqual([
+      '__proto__: unknown field, ignored',
+      'constructor: unknown field, ignored',
+      'agents[0].toString: unknown field, ignored',
+    ]);
+    const stored = await documents().findById((await documents().findIdByExternalId('import/proto'))!);
+    expect(stored?.status).toBe('published');
   });
 
   it('keeps two authorities of a file apart when they share a name but not an ID', async () => {

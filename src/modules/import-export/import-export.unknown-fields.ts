@@ -28,7 +28,8 @@ export function unknownFields(schema: z.core.$ZodType, value: unknown, path = ''
       const found: string[] = [];
       for (const [key, field] of Object.entries(value)) {
         const fieldPath = path === '' ? key : `${path}.${key}`;
-        const known = def.shape[key];
+        // hasOwn: a record may carry keys such as "__proto__" or "constructor" that every object inherits.
+        const known = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
         if (known) found.push(...unknownFields(known, field, fieldPath));
         else found.push(fieldPath);
       }
