@@ -7,12 +7,12 @@ import { adminRoutes } from '../modules/admin/admin.routes.tsx';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
-import { createDocumentsRepository } from '../modules/documents/documents.repository.ts';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
+import { searchApiRoutes } from '../modules/search/search.routes.ts';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
-import { createPageCache } from './page-cache.ts';
+import { contentVersionReader, createPageCache } from './page-cache.ts';
 import { securityHeaders } from './security-headers.ts';
 import { ErrorPage } from './ui/error-page.tsx';
 import { fontRoutes } from './ui/fonts.ts';
@@ -46,6 +46,7 @@ export function createApp(container: Container) {
   });
 
   app.route('/api/v1/documents', documentsApiRoutes(container));
+  app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/documents', assetFileRoutes(container));
   // The editorial workspace: sessions, CSRF checks and role guards live inside it.
   app.route('/admin', adminRoutes(container));
@@ -53,7 +54,7 @@ export function createApp(container: Container) {
   // Public HTML pages, served from a render cache that a bump of the content version invalidates.
   const pageCache = createPageCache({
     enabled: config.pageCache,
-    currentVersion: createDocumentsRepository({ db: container.database.db }).contentVersion,
+    currentVersion: contentVersionReader(container.database.db),
   });
   const pageDeps = { ...container, pageCache };
   app.route('/', fontRoutes());

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../database/tables.ts';
 
 /**
  * Rendered public pages, kept in memory and keyed by URL (path plus sorted query), valid while the
@@ -27,7 +29,28 @@ export type PageCacheOptions = {
   maxBytes?: number;
 };
 
-type Entry = { version: number; html: string; etag: string; bytes: number; gzipped?: Buffer };
+const encoder = new TextEncoder();
+
+/** The stored page is kept encoded: turning a long string into bytes on every hit costs more than the lookup. */
+type Entry = {
+  version: number;
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  bytes: number;
+  gzipped?: Uint8Array<ArrayBuffer>;
+};
+
+/**
+ * Reads `site_state.content_version` with a query compiled once: the check runs on every page
+ * request, so building and compiling it each time would be most of the cost of a cache hit.
+ */
+export function contentVersionReader(db: Kysely<Database>): () => Promise<number> {
+  const query = db.selectFrom('site_state').select('value').where('key', '=', 'content_version').compile();
+  return async () => {
+    const { rows } = await db.executeQuery(query);
+    return Number(rows[0]?.value ?? 0);
+  };
+}
 
 /** The cache key of a URL: its path and its query with parameters sorted, so `?b&a` and `?a&b` agree. */
 export function pageCacheKey(url: string): string {
@@ -58,13 +81,16 @@ export function createPageCache({
   let hits = 0;
   let misses = 0;
 
-  const makeEntry = (html: string, version: number): Entry => ({
-    version,
-    html,
-    // The hash makes the tag change when the software changes the markup, not only when content does.
-    etag: `W/"${version}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`,
-    bytes: Buffer.byteLength(html),
-  });
+  const makeEntry = (html: string, version: number): Entry => {
+    const body = encoder.encode(html);
+    return {
+      version,
+      body,
+      // The hash makes the tag change when the software changes the markup, not only when content does.
+      etag: `W/"${version}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`,
+      bytes: body.byteLength,
+    };
+  };
 
   function remember(key: string, entry: Entry): void {
     const previous = entries.get(key);
@@ -123,11 +149,11 @@ export function createPageCache({
       if (matchesEtag(c.req.header('If-None-Match'), entry.etag)) return c.body(null, 304);
       c.header('Content-Type', 'text/html; charset=UTF-8');
       if (enabled && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '') && entry.bytes > 1024) {
-        entry.gzipped ??= gzipSync(entry.html, { level: 6 });
+        entry.gzipped ??= new Uint8Array(gzipSync(entry.body, { level: 6 }));
         c.header('Content-Encoding', 'gzip');
-        return c.body(new Uint8Array(entry.gzipped));
+        return c.body(entry.gzipped);
       }
-      return c.body(entry.html);
+      return c.body(entry.body);
     },
     clear() {
       entries.clear();
