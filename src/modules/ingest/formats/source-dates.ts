@@ -111,12 +111,13 @@ export type NaraDate = { date: string | undefined; problem: string | undefined }
 export function fromNaraDate(value: string | undefined): NaraDate {
   const text = value?.trim() ?? '';
   if (text === '') return { date: undefined, problem: undefined };
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(text);
   if (!match) return { date: undefined, problem: `"${text}" is not a date in the form MM/DD/YYYY` };
   const month = Number(match[1]);
   const day = Number(match[2]);
-  const year = Number(match[3]);
-  if (year === 0) return { date: undefined, problem: undefined };
+  // A few rows write the year with two digits; these records are all of the twentieth century.
+  const year = match[3]!.length === 2 ? 1900 + Number(match[3]) : Number(match[3]);
+  if (year === 0 || (match[3]!.length === 4 && year < 1000)) return { date: undefined, problem: undefined };
   if (month === 0) return { date: String(year), problem: undefined };
   if (month > 12) return { date: undefined, problem: `"${text}" has no month ${month}` };
   if (day === 0) return { date: `${year}-${pad(month)}`, problem: undefined };
