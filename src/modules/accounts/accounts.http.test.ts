@@ -556,3 +556,25 @@ describe('set-password links', () => {
     expect((await new TestClient(context).get(`/admin/set-password/${second}`)).status).toBe(200);
   });
 });
+
+describe('oversized requests', () => {
+  let context: TestContext;
+
+  beforeAll(async () => {
+    context = await createTestContext('sqlite');
+  });
+  afterAll(async () => {
+    await context.dispose();
+  });
+
+  it('refuses a form body over 2 MB with 413 before reading it', async () => {
+    const client = new TestClient(context);
+    await client.get('/admin/login');
+    const response = await client.post('/admin/login', {
+      email: 'x@example.org',
+      password: 'p'.repeat(3 * 1024 * 1024),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('too large');
+  });
+});

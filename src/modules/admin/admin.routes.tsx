@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { ZodError } from 'zod';
 import type { Container } from '../../app/container.ts';
 import { AppError } from '../../app/errors.ts';
@@ -35,6 +36,28 @@ const privateResponses = (): MiddlewareHandler => async (c, next) => {
   c.header('X-Robots-Tag', 'noindex, nofollow');
 };
 
+/** Largest form body (a long transcript pasted into a textarea fits; a flood does not). */
+const maxFormBytes = 2 * 1024 * 1024;
+
+/**
+ * Caps every body except multipart uploads, before anything reads it (the CSRF check parses forms).
+ * Upload routes set their own, larger limit.
+ */
+const limitFormBodies = (): MiddlewareHandler => {
+  const limit = bodyLimit({
+    maxSize: maxFormBytes,
+    onError: () => {
+      throw new AppError(
+        'request.too_large',
+        413,
+        'This form is too large to be sent. Shorten it and try again.',
+      );
+    },
+  });
+  return (c, next) =>
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : limit(c, next);
+};
+
 /**
  * The editorial workspace under /admin. Every route mounted here runs behind the same foundation:
  * private responses, the session (`currentUser`), and CSRF checks on every non-GET request. Routes
@@ -57,6 +80,7 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
   });
 
   admin.use('*', privateResponses());
+  admin.use('*', limitFormBodies());
   admin.use('*', loadSession(container, deps));
   admin.use('*', csrfProtection(config));
 
