@@ -10,6 +10,7 @@ import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
 import { searchApiRoutes } from '../modules/search/search.routes.ts';
+import { searchApiRoutes } from '../modules/search/search.routes.ts';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
 import { contentVersionReader, createPageCache } from './page-cache.ts';
@@ -46,6 +47,7 @@ export function createApp(container: Container) {
   });
 
   app.route('/api/v1/documents', documentsApiRoutes(container));
+  app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/documents', assetFileRoutes(container));
   // The editorial workspace: sessions, CSRF checks and role guards live inside it.

@@ -5,6 +5,7 @@ import { type Authority, createAuthoritiesRepository } from '../authorities/auth
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
 import { ANALYZER_VERSION, analyzeForIndex } from './analyzer/index.ts';
 import { searchProviderFor } from './providers/index.ts';
+import { nameKeys, titleSortKey, vocabularyEntry } from './search.keys.ts';
 import {
   buildDocumentParts,
   type DocumentPart,
@@ -13,7 +14,6 @@ import {
   type ScanPageText,
 } from './search.parts.ts';
 import type { AnalysedPart } from './search.provider.ts';
-import { nameKeys, titleSortKey, vocabularyEntry } from './search.keys.ts';
 
 /** What index maintenance needs: the database (usually a transaction) and its dialect. */
 export type SearchIndexDeps = { db: Kysely<Database>; dialect: DialectName };
@@ -23,7 +23,10 @@ export type SearchIndexDeps = { db: Kysely<Database>; dialect: DialectName };
  * anything else (draft, withdrawn, deleted) loses its rows. Call it inside the transaction that
  * changed the record, so the index is never seen out of step with it.
  */
-export async function syncSearchIndex(deps: SearchIndexDeps, documentId: number): Promise<'indexed' | 'removed'> {
+export async function syncSearchIndex(
+  deps: SearchIndexDeps,
+  documentId: number,
+): Promise<'indexed' | 'removed'> {
   const { db } = deps;
   // Parts and facets go by cascade; the FTS5 rows by the trigger on search_parts.
   await db.deleteFrom('search_documents').where('document_id', '=', documentId).execute();
@@ -105,7 +108,8 @@ async function loadPartSources(db: Kysely<Database>, document: StoredDocument): 
   const ancestors = new Map<number, Authority[]>();
   if (hierarchical.length > 0) {
     const authorities = createAuthoritiesRepository({ db });
-    for (const authority of hierarchical) ancestors.set(authority.id, await authorities.ancestors(authority.id));
+    for (const authority of hierarchical)
+      ancestors.set(authority.id, await authorities.ancestors(authority.id));
   }
   const scanBlobs = document.assets
     .filter((a) => a.kind === 'scan' && a.blobSha256)
@@ -114,10 +118,7 @@ async function loadPartSources(db: Kysely<Database>, document: StoredDocument): 
 }
 
 /** Page text the ingest pipeline derived from scans, an editor's newest correction winning. */
-async function loadScanPages(
-  db: Kysely<Database>,
-  blobs: string[],
-): Promise<Map<string, ScanPageText[]>> {
+async function loadScanPages(db: Kysely<Database>, blobs: string[]): Promise<Map<string, ScanPageText[]>> {
   const byBlob = new Map<string, ScanPageText[]>();
   if (blobs.length === 0) return byBlob;
   const pages = await db
@@ -210,7 +211,10 @@ const SUGGESTED_KINDS = new Set(['person', 'organization', 'place', 'subject', '
 async function refreshNameKeys(db: Kysely<Database>, authorities: readonly Authority[]): Promise<void> {
   const byId = new Map(authorities.filter((a) => SUGGESTED_KINDS.has(a.kind)).map((a) => [a.id, a]));
   if (byId.size === 0) return;
-  await db.deleteFrom('search_name_keys').where('authority_id', 'in', [...byId.keys()]).execute();
+  await db
+    .deleteFrom('search_name_keys')
+    .where('authority_id', 'in', [...byId.keys()])
+    .execute();
   const rows: { key: string; authority_id: number; kind: string; name: string }[] = [];
   for (const authority of byId.values()) {
     const seen = new Set<string>();

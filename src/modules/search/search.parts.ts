@@ -154,7 +154,12 @@ export function buildDocumentParts(document: StoredDocument, sources: PartSource
       const language = asset.language ?? originalLanguage;
       if (asset.html) addText(htmlToText(asset.html), 'ocr', { language, assetId: asset.id });
       for (const page of asset.blobSha256 ? (sources.scanPages.get(asset.blobSha256) ?? []) : []) {
-        addText(page.text, 'ocr', { language, assetId: asset.id, blobSha256: asset.blobSha256, page: page.page });
+        addText(page.text, 'ocr', {
+          language,
+          assetId: asset.id,
+          blobSha256: asset.blobSha256,
+          page: page.page,
+        });
       }
       continue;
     }

@@ -34,7 +34,8 @@ export function tsqueryClause(clause: QueryClause): string {
 }
 
 const toTsquery = (text: string) => sql`to_tsquery('simple', ${text})`;
-const anyOf = (clauses: readonly QueryClause[]) => toTsquery(clauses.map((c) => `(${tsqueryClause(c)})`).join(' | '));
+const anyOf = (clauses: readonly QueryClause[]) =>
+  toTsquery(clauses.map((c) => `(${tsqueryClause(c)})`).join(' | '));
 
 /**
  * Stems and exact forms weigh alike; normalisation 1 divides by the log of the part's length, as
@@ -71,7 +72,11 @@ export function createPostgresProvider(): SearchProvider {
         group by document_id`;
     },
 
-    async matchingParts(db: Kysely<Database>, clauses: readonly QueryClause[], documentIds: readonly number[]) {
+    async matchingParts(
+      db: Kysely<Database>,
+      clauses: readonly QueryClause[],
+      documentIds: readonly number[],
+    ) {
       if (clauses.length === 0 || documentIds.length === 0) return [];
       const query = anyOf(clauses);
       const result = await sql<{ part_id: number; score: number }>`

@@ -59,13 +59,21 @@ export function createSqliteFts5Provider(): SearchProvider {
     },
 
     scoreDocuments(clauses: readonly QueryClause[], candidates: RawBuilder<unknown>): RawBuilder<unknown> {
-      return sql`select ${documentOfRowid} as document_id, sum(${weightedScore}) as score
-        from search_fts
-        where search_fts match ${anyOf(clauses)} and ${documentOfRowid} in (${candidates})
-        group by ${documentOfRowid}`;
+      // bm25() cannot sit inside an aggregate: score the parts in a subquery, which `limit -1` keeps
+      // SQLite from flattening into the grouping query.
+      return sql`select document_id, sum(score) as score from (
+          select ${documentOfRowid} as document_id, ${weightedScore} as score
+          from search_fts
+          where search_fts match ${anyOf(clauses)} and ${documentOfRowid} in (${candidates})
+          limit -1
+        ) as parts group by document_id`;
     },
 
-    async matchingParts(db: Kysely<Database>, clauses: readonly QueryClause[], documentIds: readonly number[]) {
+    async matchingParts(
+      db: Kysely<Database>,
+      clauses: readonly QueryClause[],
+      documentIds: readonly number[],
+    ) {
       if (clauses.length === 0 || documentIds.length === 0) return [];
       const match = anyOf(clauses);
       // One rowid range per document lets FTS5 seek in its doclists instead of walking every hit of a
@@ -75,9 +83,10 @@ export function createSqliteFts5Provider(): SearchProvider {
           where search_fts match ${match}
           and rowid >= ${id * PART_ID_FACTOR} and rowid < ${(id + 1) * PART_ID_FACTOR}`,
       );
-      const result = await sql<{ part_id: number; score: number }>`${sql.join(branches, sql` union all `)}`.execute(
-        db,
-      );
+      const result = await sql<{
+        part_id: number;
+        score: number;
+      }>`${sql.join(branches, sql` union all `)}`.execute(db);
       return result.rows.map((row) => ({ partId: Number(row.part_id), score: Number(row.score) }));
     },
 

@@ -1,0 +1,364 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../database/database.ts';
+import type { Database } from '../../database/tables.ts';
+import { dateOfRow } from '../documents/documents.repository.ts';
+import type { HistoricalDate } from '../documents/historical-date.ts';
+import { searchProviderFor } from './providers/index.ts';
+import {
+  isPlainWord,
+  type ParsedQuery,
+  parseQuery,
+  positiveClauses,
+  type QueryGroup,
+  type SearchNotice,
+} from './query-parser.ts';
+import { type DateSpan, describeSpan, intersectSpans } from './search.dates.ts';
+import {
+  type CountRow,
+  countGroups,
+  countSearch,
+  FACET_VALUE_LIMIT,
+  type FilterSet,
+  type MatchPlan,
+  pageOfHits,
+  type SortOrder,
+  TREE_VALUE_LIMIT,
+} from './search.engine.ts';
+import {
+  AUTHORITY_FACETS,
+  type DateFacet,
+  expandHierarchies,
+  FACETS,
+  type Facet,
+  type FacetName,
+  facetLabeler,
+  flatFacet,
+  isHierarchical,
+  treeFacet,
+} from './search.facets.ts';
+import { readIndexStatus } from './search.indexer.ts';
+import type { SearchRequest } from './search.schemas.ts';
+import { buildSnippets, type Snippet } from './search.snippets.ts';
+import { correctWord, matchCase, replaceWord } from './search.spelling.ts';
+
+/**
+ * Searching the archive: the one entry point the JSON API and the search page share. Published
+ * documents only, because only they are ever indexed.
+ */
+
+export type SearchDeps = { db: Kysely<Database>; dialect: DialectName };
+
+export type SearchHit = {
+  id: number;
+  externalId: string | null;
+  title: string;
+  /** The title, escaped, with the query's words in <mark>. */
+  titleHtml: string;
+  subtitle: string | null;
+  date: HistoricalDate | null;
+  type: string | null;
+  languages: string[];
+  translations: string[];
+  summary: string | null;
+  snippets: Snippet[];
+  /** In a relaxed search, the query words this document lacks. */
+  missing: string[];
+};
+
+export type SearchResult = {
+  /** The query as searched (after a spelling correction, the corrected one). */
+  query: string;
+  total: number;
+  /** Documents that match the whole query; below `total` when the search was relaxed. */
+  exactTotal: number;
+  page: number;
+  perPage: number;
+  sort: SortOrder;
+  hits: SearchHit[];
+  facets: Facet[];
+  dates: DateFacet;
+  /** Documents lacking some words were added because too few had them all. */
+  relaxed: boolean;
+  /** The words some of the listed documents lack. */
+  dropped: string[];
+  /** The original query, when the results are for a corrected one. */
+  correctedFrom: string | null;
+  /** A better-spelled query to offer, when the results were not replaced. */
+  didYouMean: string | null;
+  notices: SearchNotice[];
+};
+
+export async function searchDocuments(deps: SearchDeps, request: SearchRequest): Promise<SearchResult> {
+  const { db } = deps;
+  const provider = searchProviderFor(deps.dialect);
+  const parsed = parseQuery(request.q);
+  const notices: SearchNotice[] = [...parsed.notices];
+  const hasWords = parsed.groups.length > 0 || parsed.excluded.length > 0;
+  const sort: SortOrder = request.sortGiven ? request.sort : hasWords ? 'relevance' : 'date-asc';
+
+  const selections = await resolveSelections(db, request.facets);
+  const filters: FilterSet = {
+    facets: await expandHierarchies(db, selections),
+    dates: mergeDates(parsed.dates, request.dates, notices),
+  };
+
+  let searched = request.q.trim();
+  let query = parsed;
+  let plan: MatchPlan = { mode: 'strict', query };
+  let counts = await countSearch(db, provider, plan, filters);
+  let total = totalOf(counts);
+  let exactTotal = total;
+  let correctedFrom: string | null = null;
+  let didYouMean: string | null = null;
+
+  // Few or no documents: look for misspelt words, then for documents that lack some of the words.
+  if (parsed.groups.length > 0 && total < request.perPage) {
+    const corrected = await correctQuery(deps, searched, parsed);
+    if (corrected && total === 0 && !request.verbatim) {
+      const correctedQuery = parseQuery(corrected);
+      const correctedPlan: MatchPlan = { mode: 'strict', query: correctedQuery };
+      const correctedCounts = await countSearch(db, provider, correctedPlan, filters);
+      if (totalOf(correctedCounts) > 0) {
+        notices.push({
+          code: 'search.corrected',
+          message: `No documents match “${searched}”; showing results for “${corrected}” instead.`,
+        });
+        correctedFrom = searched;
+        searched = corrected;
+        query = correctedQuery;
+        plan = correctedPlan;
+        counts = correctedCounts;
+        total = exactTotal = totalOf(correctedCounts);
+      } else didYouMean = corrected;
+    } else if (corrected) didYouMean = corrected;
+
+    const optional = query.groups.filter(isPlainWord);
+    if (total < request.perPage && optional.length >= 2) {
+      const relaxedPlan: MatchPlan = {
+        mode: 'relaxed',
+        query,
+        optional,
+        required: query.groups.filter((group) => !isPlainWord(group)),
+        minimum: relaxedMinimum(optional.length),
+      };
+      const relaxedCounts = await countSearch(db, provider, relaxedPlan, filters);
+      if (totalOf(relaxedCounts) > total) {
+        plan = relaxedPlan;
+        counts = relaxedCounts;
+        total = totalOf(relaxedCounts);
+        notices.push({
+          code: 'search.relaxed',
+          message:
+            exactTotal === 0
+              ? 'No document contains all the words; listed are documents that contain most of them.'
+              : `Only ${exactTotal} ${exactTotal === 1 ? 'document contains' : 'documents contain'} all the words; documents that contain most of them follow.`,
+        });
+      }
+    }
+  }
+
+  const offset = (request.page - 1) * request.perPage;
+  const rows =
+    offset < total
+      ? await pageOfHits(db, provider, plan, filters, { sort, limit: request.perPage, offset })
+      : [];
+  const hits = await loadHits(deps, plan, rows);
+  const { facets, dates } = await presentCounts(db, counts, selections, filters.dates);
+  const status = await readIndexStatus(db);
+  if (!status.current) {
+    notices.push({
+      code: 'search.index_outdated',
+      message:
+        'The search index was built by another version of the text analyser; results may be incomplete until it is rebuilt (chancery reindex).',
+    });
+  }
+  return {
+    query: searched,
+    total,
+    exactTotal,
+    page: request.page,
+    perPage: request.perPage,
+    sort,
+    hits,
+    facets,
+    dates,
+    relaxed: plan.mode === 'relaxed',
+    dropped: plan.mode === 'relaxed' ? droppedWords(plan.optional, counts) : [],
+    correctedFrom,
+    didYouMean,
+    notices,
+  };
+}
+
+const totalOf = (rows: CountRow[]) => rows.find((row) => row.section === 'total')?.n ?? 0;
+
+/** The fewest optional words a relaxed hit must have: one of two, else more than half. */
+const relaxedMinimum = (optional: number) => (optional <= 2 ? 1 : Math.floor(optional / 2) + 1);
+
+/** The words of a relaxed search that some listed document lacks (from the match masks counted). */
+function droppedWords(optional: readonly QueryGroup[], counts: CountRow[]): string[] {
+  const masks = counts.filter((row) => row.section === 'mask' && row.n > 0).map((row) => Number(row.value));
+  return optional
+    .filter((_, i) => masks.some((mask) => (mask & (2 ** i)) === 0))
+    .map((group) => group.terms[0]!.source);
+}
+
+function mergeDates(fromQuery: DateSpan | null, fromFilter: DateSpan | null, notices: SearchNotice[]) {
+  if (!fromQuery) return fromFilter;
+  if (!fromFilter) return fromQuery;
+  const both = intersectSpans(fromQuery, fromFilter);
+  if (both) return both;
+  notices.push({
+    code: 'search.dates_disjoint',
+    message: `The dates in the query (${describeSpan(fromQuery)}) and the date filter (${describeSpan(fromFilter)}) do not overlap.`,
+  });
+  // A span no document can overlap.
+  return { from: '9999-12-31', to: '0000-01-01' };
+}
+
+/** Collection slugs become IDs (unknown slugs select nothing). */
+async function resolveSelections(
+  db: Kysely<Database>,
+  selections: SearchRequest['facets'],
+): Promise<FilterSet['facets']> {
+  const resolved: FilterSet['facets'] = {};
+  for (const [facet, values] of Object.entries(selections) as [FacetName, string[]][]) {
+    const slugs = values.filter((v) => v.startsWith('slug:')).map((v) => v.slice(5));
+    const ids = values.filter((v) => !v.startsWith('slug:'));
+    if (slugs.length > 0) {
+      const rows = await db
+        .selectFrom('authorities')
+        .select('id')
+        .where('kind', '=', 'collection')
+        .where('slug', 'in', slugs)
+        .execute();
+      ids.push(...rows.map((r) => String(r.id)));
+    }
+    resolved[facet] = [...new Set(ids)];
+  }
+  return resolved;
+}
+
+/**
+ * The query with misspelt words corrected, or undefined. A word no document holds is corrected to
+ * the closest word of the index; a word only a couple of documents hold is corrected only to a
+ * spelling at least ten times as common (OCR and typists misspell names in the sources too).
+ */
+async function correctQuery(deps: SearchDeps, text: string, query: ParsedQuery): Promise<string | undefined> {
+  const provider = searchProviderFor(deps.dialect);
+  const counts = await countGroups(deps.db, provider, query.groups);
+  let corrected = text;
+  let changed = false;
+  for (const [i, group] of query.groups.entries()) {
+    const term = group.terms[0]!;
+    const clause = term.clauses[0];
+    if (group.terms.length !== 1 || term.kind !== 'word' || term.clauses.length !== 1 || !clause) continue;
+    if (clause.exact.length !== 1) continue;
+    const found = counts[i] ?? 0;
+    if (found > 2) continue;
+    const correction = await correctWord(deps.db, provider, clause.exact[0]!, found === 0 ? 0 : found * 10);
+    if (!correction) continue;
+    const next = replaceWord(corrected, term.source, matchCase(term.source, correction.word));
+    if (next !== corrected) {
+      corrected = next;
+      changed = true;
+    }
+  }
+  return changed ? corrected : undefined;
+}
+
+/** Hit details for one page: record fields in one query, facet values in another, then snippets. */
+async function loadHits(
+  deps: SearchDeps,
+  plan: MatchPlan,
+  rows: { documentId: number; mask: number }[],
+): Promise<SearchHit[]> {
+  if (rows.length === 0) return [];
+  const { db } = deps;
+  const ids = rows.map((row) => row.documentId);
+  const [records, facetRows] = await Promise.all([
+    db.selectFrom('documents').selectAll().where('id', 'in', ids).where('status', '=', 'published').execute(),
+    db
+      .selectFrom('search_facets')
+      .select(['document_id', 'facet', 'value'])
+      .where('document_id', 'in', ids)
+      .where('facet', 'in', ['language', 'translation'])
+      .orderBy('document_id')
+      .orderBy('facet')
+      .orderBy('value')
+      .execute(),
+  ]);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const snippets = await buildSnippets(
+    db,
+    searchProviderFor(deps.dialect),
+    positiveClauses(plan.query),
+    records.map((r) => ({ id: r.id, title: r.title, summary: r.summary })),
+  );
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    const record = byId.get(row.documentId);
+    // A document unpublished between the count and this read is simply left out.
+    if (!record) continue;
+    const values = (facet: string) =>
+      facetRows.filter((f) => f.document_id === record.id && f.facet === facet).map((f) => f.value);
+    const highlighted = snippets.get(record.id);
+    hits.push({
+      id: record.id,
+      externalId: record.external_id,
+      title: record.title,
+      titleHtml: highlighted?.titleHtml ?? '',
+      subtitle: record.subtitle,
+      date: dateOfRow(record),
+      type: record.document_type,
+      languages: values('language'),
+      translations: values('translation'),
+      summary: record.summary,
+      snippets: highlighted?.snippets ?? [],
+      missing:
+        plan.mode === 'relaxed'
+          ? plan.optional.filter((_, i) => (row.mask & (2 ** i)) === 0).map((group) => group.terms[0]!.source)
+          : [],
+    });
+  }
+  return hits;
+}
+
+/** Facets with labels and hierarchy, and the date histogram, from the counted rows. */
+async function presentCounts(
+  db: Kysely<Database>,
+  counts: CountRow[],
+  selections: FilterSet['facets'],
+  dates: DateSpan | null,
+): Promise<{ facets: Facet[]; dates: DateFacet }> {
+  const authorityIds = new Set<number>();
+  for (const row of counts) {
+    if (AUTHORITY_FACETS.has(row.section as FacetName) && row.value !== null)
+      authorityIds.add(Number(row.value));
+  }
+  for (const facet of AUTHORITY_FACETS)
+    for (const value of selections[facet] ?? []) authorityIds.add(Number(value));
+  const { label, authorities } = await facetLabeler(db, [...authorityIds]);
+  const facets = FACETS.map((facet) => {
+    const counted = counts
+      .filter((row) => row.section === facet && row.value !== null)
+      .map((row) => ({ value: row.value!, count: row.n }));
+    const selected = selections[facet] ?? [];
+    return isHierarchical(facet)
+      ? treeFacet(facet, counted, selected, label, authorities, TREE_VALUE_LIMIT)
+      : flatFacet(facet, counted, selected, label, FACET_VALUE_LIMIT);
+  });
+  const years = counts.filter((row) => row.section === 'year');
+  return {
+    facets,
+    dates: {
+      from: dates?.from ?? null,
+      to: dates?.to ?? null,
+      histogram: years
+        .filter((row) => row.value !== null)
+        .map((row) => ({ year: Number(row.value), count: row.n }))
+        .sort((a, b) => a.year - b.year),
+      undated: years.find((row) => row.value === null)?.n ?? 0,
+    },
+  };
+}
