@@ -24,9 +24,7 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
 
   await db.schema
     .createTable('search_documents')
-    .addColumn('document_id', 'integer', (c) =>
-      c.primaryKey().references('documents.id').onDelete('cascade'),
-    )
+    .addColumn('document_id', 'integer', (c) => c.primaryKey().references('documents.id').onDelete('cascade'))
     .addColumn('date_start', 'text')
     .addColumn('date_end', 'text')
     .addColumn('year', 'integer')
@@ -40,7 +38,11 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
     ['search_documents_published', ['published_at', 'document_id']],
     ['search_documents_year', ['year']],
   ] as const) {
-    await db.schema.createIndex(name).on('search_documents').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('search_documents')
+      .columns([...columns])
+      .execute();
   }
 
   await db.schema
@@ -115,9 +117,7 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
   await db.schema
     .createTable('search_name_keys')
     .addColumn('key', sql`text ${bytewise}`, (c) => c.notNull())
-    .addColumn('authority_id', 'integer', (c) =>
-      c.notNull().references('authorities.id').onDelete('cascade'),
-    )
+    .addColumn('authority_id', 'integer', (c) => c.notNull().references('authorities.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_name_keys_pk', ['key', 'authority_id'])
