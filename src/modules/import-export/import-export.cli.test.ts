@@ -122,7 +122,8 @@ describe('chancery import and export on the command line', () => {
 
   it('prints a plain message and no stack trace when run as a program', { timeout: 60_000 }, async () => {
     const run = promisify(execFile);
-    const result = await run(process.execPath, ['bin/chancery.js', 'import', folder], {
+    const missing = path.join(folder, 'missing.jsonl');
+    const result = await run(process.execPath, ['bin/chancery.js', 'import', missing], {
       cwd: root,
       env: { ...process.env, CHANCERY_DATA_DIR: dataDir('f') },
     }).then(
@@ -130,6 +131,6 @@ describe('chancery import and export on the command line', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${folder} is a folder; give the .json or .jsonl file to import\n`);
+    expect(result.stderr).toBe(`No such file: ${missing}\n`);
   });
 });
