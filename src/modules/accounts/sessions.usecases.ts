@@ -145,6 +145,8 @@ export async function signIn(
   const session = await deps.db.transaction().execute(async (trx) => {
     const repo = createAccountsRepository({ db: trx });
     await repo.clearLoginFailures(accountKey);
+    // Sessions nobody came back to would otherwise stay forever; sign-in is a rare, fitting moment.
+    await repo.deleteExpiredSessions(deps.now().toISOString(), idleCutoff(deps, deps.now()));
     const started = await startSession({ ...deps, db: trx }, user.id, origin);
     const now = deps.now().toISOString();
     await repo.updateUser(user.id, {
@@ -211,15 +213,6 @@ export async function listActiveSessions(deps: AccountsDeps, userId: number) {
   const now = deps.now();
   return createAccountsRepository({ db: deps.db }).listSessions(
     userId,
-    now.toISOString(),
-    idleCutoff(deps, now),
-  );
-}
-
-/** Deletes sessions that can no longer be used; housekeeping, safe to run at any time. */
-export async function pruneSessions(deps: AccountsDeps) {
-  const now = deps.now();
-  await createAccountsRepository({ db: deps.db }).deleteExpiredSessions(
     now.toISOString(),
     idleCutoff(deps, now),
   );
