@@ -167,7 +167,11 @@ function tokenize(query: string): Token[] {
     negateNext = false;
     const minus = /^[-\u2212]+/.exec(word);
     if (minus) {
-      if (minus[0].length === word.length) continue;
+      // A lone minus before a quote negates the phrase: -"cold war".
+      if (minus[0].length === word.length) {
+        negateNext = i < chars.length && QUOTE.test(chars[i]!);
+        continue;
+      }
       negated = true;
       word = word.slice(minus[0].length);
     }
@@ -185,7 +189,9 @@ function tokenize(query: string): Token[] {
       tokens.push({ type: 'text', text: value, quoted: false, negated, field });
       continue;
     }
-    if (word !== '') tokens.push({ type: 'text', text: word, quoted: false, negated, field: undefined });
+    // `title: khorgos`, with a space, still means the field.
+    if (word !== '') tokens.push({ type: 'text', text: word, quoted: false, negated, field: pendingField });
+    pendingField = undefined;
   }
   return tokens;
 }
