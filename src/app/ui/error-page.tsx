@@ -36,7 +36,7 @@ export const ErrorPage = ({
           </p>
         ) : null}
         <h2>Find what you were looking for</h2>
-        <SearchForm id="error-search" />
+        <SearchForm id="error-search" label="Search again" />
         <p>
           Or start from the <a href="/">home page</a>, which lists the most recently published documents.
         </p>

@@ -82,7 +82,7 @@ export const Layout: FC<LayoutProps> = ({
             <span class="site-name__title">{site.archiveName}</span>
             <span class="site-name__tagline">{site.archiveTagline}</span>
           </a>
-          <SearchForm id="site-search" query={query} scope={scope} />
+          <SearchForm id="site-search" label="Search the archive" query={query} scope={scope} />
         </div>
       </header>
       <main id="main" tabindex={-1}>
@@ -104,16 +104,19 @@ export const Layout: FC<LayoutProps> = ({
 /** The search box with its scope; the header and the home page both use it. */
 export const SearchForm: FC<{
   id: string;
+  /** Names the search landmark; a page with two search boxes needs two different names. */
+  label: string;
   query?: string | undefined;
   scope?: string | undefined;
   large?: boolean;
-}> = ({ id, query, scope, large }) => (
+}> = ({ id, label, query, scope, large }) => (
   // biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for some screen readers; role="search" on the form is understood everywhere
   <form
     class={large ? 'search-form search-form--large' : 'search-form'}
     action="/search"
     method="get"
     role="search"
+    aria-label={label}
   >
     <label for={`${id}-scope`} class="search-form__scope-label">
       Search in

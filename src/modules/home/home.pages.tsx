@@ -55,7 +55,7 @@ const HomePage: FC<{
         {site.archiveName}
       </h1>
       <p class="home-hero__tagline">{site.archiveTagline}</p>
-      <SearchForm id="home-search" large />
+      <SearchForm id="home-search" label="Search the documents" large />
       {counts.documents > 0 ? <CountsLine counts={counts} /> : null}
     </section>
 
