@@ -40,7 +40,7 @@ describe.each(databaseKinds())('the home page on %s', (kind) => {
 
     const html = await (await context.app.request('/')).text();
     expect(html).toMatch(
-      /<form class="search-form search-form--large" action="\/search" method="get" role="search">/,
+      /<form class="search-form search-form--large" action="\/search" method="get" role="search" aria-label="Search the documents">/,
     );
     expect(html).toContain('id="home-search-q" name="q" type="search"');
 
