@@ -3,6 +3,7 @@ import { createApp } from '../app/app.ts';
 import { createContainer } from '../app/container.ts';
 import type { Config } from '../config/config.ts';
 import { createUserCommand } from '../modules/accounts/accounts.cli.ts';
+import { reindexCommand } from '../modules/search/search.cli.ts';
 import { exportCommand, importCommand } from './import-export.commands.ts';
 
 export type CommandContext = {
@@ -51,5 +52,6 @@ export const commands: Record<string, Command> = {
   migrate: migrateCommand,
   import: importCommand,
   export: exportCommand,
+  reindex: reindexCommand,
   user: createUserCommand(),
 };

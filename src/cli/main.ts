@@ -9,6 +9,7 @@ Commands:
   migrate [--data-dir DIR] [--database-url URL]                     bring the database schema up to date
   import <file.json|file.jsonl> [--data-dir DIR] [--database-url URL]  import records
   export <file.jsonl> [--data-dir DIR] [--database-url URL]         export every record with its files
+  reindex [--data-dir DIR] [--database-url URL]                     rebuild the search index from the records
   user add --email E --role admin|editor|contributor [--name N]      create a staff account, print its set-password link
   user list | link | set-role | disable | enable [--email E] [--role R]  manage staff accounts
 
