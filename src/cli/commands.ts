@@ -3,6 +3,7 @@ import { createApp } from '../app/app.ts';
 import { createContainer } from '../app/container.ts';
 import type { Config } from '../config/config.ts';
 import { createUserCommand } from '../modules/accounts/accounts.cli.ts';
+import { workerCommand } from '../modules/jobs/jobs.cli.ts';
 import { reindexCommand } from '../modules/search/search.cli.ts';
 import { exportCommand, importCommand } from './import-export.commands.ts';
 
@@ -21,6 +22,11 @@ const serveCommand: Command = async ({ config }) => {
     await loadDemoArchive(container);
   }
   const app = createApp(container);
+  // Scans are processed in this process unless a separate `chancery worker` does it (CHANCERY_WORKER=off).
+  const worker = config.worker
+    ? (await import('../modules/jobs/jobs.runtime.ts')).createArchiveWorker(container)
+    : undefined;
+  worker?.start();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     container.logger.info(`Chancery is serving ${config.archiveName}`, {
       url: `http://localhost:${info.port}`,
@@ -34,6 +40,7 @@ const serveCommand: Command = async ({ config }) => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await worker?.close();
   await container.close();
   return 0;
 };
@@ -54,4 +61,5 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   reindex: reindexCommand,
   user: createUserCommand(),
+  worker: workerCommand,
 };

@@ -12,8 +12,9 @@ Commands:
   reindex [--data-dir DIR] [--database-url URL]                     rebuild the search index from the records
   user add --email E --role admin|editor|contributor [--name N]      create a staff account, print its set-password link
   user list | link | set-role | disable | enable [--email E] [--role R]  manage staff accounts
+  worker [--until-idle] [--data-dir DIR] [--database-url URL]     run background jobs (scans, OCR); --until-idle: drain the queue and exit
 
-Environment: PORT, CHANCERY_DATA_DIR, DATABASE_URL, CHANCERY_BASE_URL (see README).
+Environment: PORT, CHANCERY_DATA_DIR, DATABASE_URL, CHANCERY_BASE_URL, CHANCERY_WORKER=off (see README).
 `;
 
 /** Runs one CLI command and returns the process exit code. */
@@ -68,6 +69,7 @@ function parseCommandLine(argv: string[]) {
       email: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      'until-idle': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -21,6 +21,12 @@ export type Config = {
    * from the last `X-Forwarded-For` entry; without a proxy that header is whatever the client says.
    */
   trustProxy: boolean;
+  /** Run background jobs (scan processing, OCR) inside `chancery serve`; off when a separate `chancery worker` runs. */
+  worker: boolean;
+  /** How long a claimed job stays a worker's without a heartbeat before another worker may take it. */
+  jobLeaseSeconds: number;
+  /** Directories searched for Tesseract `.traineddata` files beyond the bundled English and Chinese. */
+  ocrDataDirs: string[];
 };
 
 export type ConfigOverrides = Partial<{
@@ -93,6 +99,17 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     overrides.baseUrl ?? env.CHANCERY_BASE_URL ?? `http://localhost:${port ?? 3000}`,
   );
 
+  const worker = read(
+    'CHANCERY_WORKER',
+    z.enum(['on', 'off', '1', '0', 'true', 'false'], { error: 'must be on or off' }),
+    env.CHANCERY_WORKER ?? 'on',
+  );
+  const jobLeaseSeconds = read(
+    'CHANCERY_JOB_LEASE_SECONDS',
+    z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(2).max(3600),
+    env.CHANCERY_JOB_LEASE_SECONDS ?? '60',
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -105,5 +122,14 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     loadDemo: overrides.demo ?? false,
     pageCache: env.CHANCERY_PAGE_CACHE !== 'off',
     trustProxy: env.CHANCERY_TRUST_PROXY === '1' || env.CHANCERY_TRUST_PROXY === 'true',
+    worker: worker === 'on' || worker === '1' || worker === 'true',
+    jobLeaseSeconds: jobLeaseSeconds!,
+    ocrDataDirs: env.CHANCERY_TESSDATA_DIRS
+      ? env.CHANCERY_TESSDATA_DIRS.split(':').filter((dir) => dir.trim() !== '')
+      : [
+          '/usr/share/tesseract-ocr/5/tessdata',
+          '/usr/share/tesseract-ocr/4.00/tessdata',
+          '/usr/share/tessdata',
+        ],
   };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Container } from '../../app/container.ts';
 import { notFound } from '../../app/errors.ts';
 import { parseRecordId } from '../../app/route-params.ts';
+import { loadDocumentProcessing } from '../ingest/pipeline/scan-processing.presenters.ts';
 import { presentDocument, presentDocumentSummary } from './documents.presenters.ts';
 import { getPublicDocument, listPublicDocuments } from './documents.queries.ts';
 import { paginationSchema } from './documents.schemas.ts';
@@ -28,7 +29,11 @@ export function documentsApiRoutes({ database, config }: Pick<Container, 'databa
     const id = parseRecordId(c.req.param('id'));
     if (id === undefined) throw notFound('documents.not_found', `"${c.req.param('id')}" is not a record ID.`);
     const document = await getPublicDocument(database, id);
-    return c.json(presentDocument(document, config.baseUrl));
+    return c.json({
+      ...presentDocument(document, config.baseUrl),
+      // How far scans are from searchable text and page images ("OCR 3/12 pages").
+      processing: await loadDocumentProcessing(database.db, document.assets),
+    });
   });
 
   return app;

@@ -7,6 +7,7 @@ import {
   type AuthoritiesRepository,
   createAuthoritiesRepository,
 } from '../authorities/authorities.repository.ts';
+import { enqueueScanProcessing } from '../ingest/pipeline/scan-jobs.ts';
 import { syncSearchIndex } from '../search/search.indexer.ts';
 import { nowIso } from '../shared/text.ts';
 import {
@@ -156,6 +157,8 @@ export async function saveDocument(
     });
     await storeBlobRows(trx, assets, now);
     await documents.replaceAssets(id, assets, now);
+    // Scans are read (text layer, OCR, page images) by a background job queued with the record.
+    await enqueueScanProcessing({ db: trx, dialect: deps.dialect }, id);
     await syncSearchIndex({ db: trx, dialect: deps.dialect }, id);
     await documents.bumpContentVersion();
     return { id, created: !existing, deferredLinks };

@@ -5,6 +5,8 @@ export type JobContext = {
   jobId: number;
   /** 1 on the first run, 2 on the first retry... */
   attempt: number;
+  /** True when a failure now would be final (no retry follows). */
+  isLastAttempt: boolean;
   /** Aborted when the worker stops or loses the job's lease: stop at the next safe point. */
   signal: AbortSignal;
   /** A short human-readable state ("OCR 3/12 pages"), stored with the job on the next heartbeat. */
@@ -23,6 +25,11 @@ export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
   handler(payload: z.output<Schema>, context: JobContext): Promise<void>;
   /** Runs before the job is given up (default 5). */
   maxAttempts?: number;
+  /**
+   * Called once when the job ends as failed for good, whatever the reason (a permanent error, the
+   * last retry failing, a worker dying on the last attempt), so the handler's own records can say so.
+   */
+  onFailure?(payload: z.output<Schema>, error: string): Promise<void>;
 };
 
 export const defineJob = <Schema extends z.ZodType>(

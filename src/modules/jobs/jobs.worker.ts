@@ -78,9 +78,17 @@ export function createJobWorker(options: WorkerOptions) {
     Math.min(backoffMs * 2 ** Math.max(0, attempt - 1), maxBackoffMs) * (0.8 + Math.random() * 0.4);
 
   async function fail(row: JobRow, message: string) {
-    await repository.fail(row.id, workerId, message, iso());
+    if (!(await repository.fail(row.id, workerId, message, iso()))) return;
     summary.failed++;
     logger.error('job failed', { job: row.id, name: row.name, attempt: row.attempts, error: message });
+    const definition = definitions.get(row.name);
+    if (!definition?.onFailure) return;
+    try {
+      const parsed = definition.payload.safeParse(JSON.parse(row.payload));
+      if (parsed.success) await definition.onFailure(parsed.data, message);
+    } catch (error) {
+      logger.error('job failure hook failed', { job: row.id, error: (error as Error).message });
+    }
   }
 
   async function run(row: JobRow): Promise<void> {
@@ -123,6 +131,7 @@ export function createJobWorker(options: WorkerOptions) {
     const context: JobContext = {
       jobId: row.id,
       attempt: row.attempts,
+      isLastAttempt: row.attempts >= row.max_attempts,
       signal: controller.signal,
       reportProgress: (text) => {
         progress = text.slice(0, 200);

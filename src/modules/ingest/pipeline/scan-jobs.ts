@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DialectName } from '../../../database/database.ts';
+import type { Database } from '../../../database/tables.ts';
+import { createJobQueue } from '../../jobs/jobs.queue.ts';
+import { defineJob } from '../../jobs/jobs.types.ts';
+import { nowIso } from '../../shared/text.ts';
+import { createScanPagesRepository } from './scan-pages.repository.ts';
+
+/*
+ * Queueing scan processing, kept apart from the pipeline itself so that saving a document does not
+ * load pdf.js, sharp and Tesseract into every process that saves one.
+ */
+
+const scanPayload = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const scanJobName = 'scan.process';
+
+/** The job's shape, for queueing it without building its dependencies (the handler is never called). */
+export const scanJobShape = defineJob({
+  name: scanJobName,
+  payload: scanPayload,
+  maxAttempts: 3,
+  async handler() {
+    throw new Error('scan.process runs only in a worker built by createIngestJobs');
+  },
+});
+
+/**
+ * Queues processing for every scan a document holds. Called inside the transaction that saved the
+ * document, so the job exists exactly when the document does; a scan already queued is not queued again.
+ */
+export async function enqueueScanProcessing(
+  deps: { db: Kysely<Database>; dialect: DialectName },
+  documentId: number,
+): Promise<number> {
+  const scans = await deps.db
+    .selectFrom('assets')
+    .select(['blob_sha256', 'media_type'])
+    .distinct()
+    .where('document_id', '=', documentId)
+    .where('kind', '=', 'scan')
+    .where('blob_sha256', 'is not', null)
+    .execute();
+  if (scans.length === 0) return 0;
+  const repository = createScanPagesRepository({ db: deps.db });
+  const queue = createJobQueue(deps);
+  for (const scan of scans) {
+    const sha256 = scan.blob_sha256!;
+    await repository.ensureScanFile(sha256, scan.media_type ?? 'application/octet-stream', nowIso());
+    await queue.enqueue(scanJobShape, { sha256 }, { dedupeKey: `${scanJobName}:${sha256}` });
+  }
+  return scans.length;
+}
