@@ -62,7 +62,11 @@ export async function up(db: Kysely<unknown>, { addIdColumn }: MigrationContext)
     .on('login_failures')
     .columns(['account_key', 'failed_at'])
     .execute();
-  await db.schema.createIndex('login_failures_ip').on('login_failures').columns(['ip', 'failed_at']).execute();
+  await db.schema
+    .createIndex('login_failures_ip')
+    .on('login_failures')
+    .columns(['ip', 'failed_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_events')
