@@ -23,12 +23,16 @@ export const AuthorityLink: FC<{ authority: Authority; withVariants?: boolean }>
   return (
     <span class="authority">
       <a href={paths.authority(authority)}>{authority.name}</a>
-      {variants.map((v) => (
-        <>
-          {' '}
-          <ForeignName variant={v} />
-        </>
-      ))}
+      {variants.length > 0 ? (
+        <span class="authority__variants">
+          {variants.map((v, index) => (
+            <>
+              {index > 0 ? ' · ' : ' '}
+              <ForeignName variant={v} />
+            </>
+          ))}
+        </span>
+      ) : null}
     </span>
   );
 };

@@ -41,7 +41,9 @@ const Row: FC<{ label: string; items: unknown[]; id?: string }> = ({ label, item
     </div>
   );
 
-const authorityItems = (authorities: Authority[]) => authorities.map((a) => <AuthorityLink authority={a} />);
+/** Forms in other scripts help with people, organizations and places; subjects and the like are terms. */
+const authorityItems = (authorities: Authority[], withVariants = true) =>
+  authorities.map((a) => <AuthorityLink authority={a} withVariants={withVariants} />);
 
 const DocumentStubLink: FC<{ stub: DocumentStub }> = ({ stub }) => (
   <>
@@ -107,7 +109,7 @@ export const DocumentMetadata: FC<{ document: StoredDocument; views: DocumentVie
           ))}
         />
         <Row label="Rights" items={d.rights ? [d.rights] : []} />
-        <Row label="Subjects" items={authorityItems(d.subjects)} />
+        <Row label="Subjects" items={authorityItems(d.subjects, false)} />
         <Row label="Places" items={authorityItems(d.places)} />
         {agentsByRole.map(({ role, agents }) => (
           <Row
@@ -116,12 +118,12 @@ export const DocumentMetadata: FC<{ document: StoredDocument; views: DocumentVie
             items={authorityItems(agents)}
           />
         ))}
-        <Row label="Collections" items={authorityItems(d.collections)} />
+        <Row label="Collections" items={authorityItems(d.collections, false)} />
         <Row label="Program" items={d.program ? [d.program] : []} />
         {credits.map((c) => (
           <Row label={c.label} items={c.names} />
         ))}
-        <Row label="Funders" items={authorityItems(d.funders)} />
+        <Row label="Funders" items={authorityItems(d.funders, false)} />
         <Row label="Related documents" items={d.related.map((s) => <DocumentStubLink stub={s} />)} />
         <Row label="Attachments" items={d.attachments.map((s) => <DocumentStubLink stub={s} />)} />
         <Row label="Attached to" items={d.attachedTo.map((s) => <DocumentStubLink stub={s} />)} />
