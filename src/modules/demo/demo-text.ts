@@ -29,9 +29,11 @@ export type DemoText = {
 };
 
 const inlineHtml = (text: string): string =>
-  escapeHtml(text)
-    .replace(/\[\[(.+?)\]\]/g, '<span class="redacted">[$1]</span>')
-    .replace(/\[([^[\]]+)\]/g, '<span class="editorial">[$1]</span>');
+  escapeHtml(text).replace(/\[\[(.+?)\]\]|\[([^[\]]+)\]/g, (_match, withheld?: string, insertion?: string) =>
+    withheld !== undefined
+      ? `<span class="redacted">[${withheld}]</span>`
+      : `<span class="editorial">[${insertion}]</span>`,
+  );
 
 /** The text as sanitised HTML: a heading, header lines, one paragraph per turn, the signature. */
 export function demoTextToHtml(text: DemoText): string {

@@ -5,66 +5,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BlobStore } from '../../storage/blob-store.ts';
 import type { DemoDocument } from './demo.types.ts';
-import { layoutDemoText } from './scans/layout.ts';
-import { renderImagePdf, renderTextPdf } from './scans/pdf-output.ts';
-import { rasterisePage } from './scans/raster.ts';
+import type { GeneratedScan } from './scans/generate.ts';
 
-export type GeneratedScan = {
-  bytes: Uint8Array;
-  mediaType: 'application/pdf' | 'image/png';
-  pageCount: number;
-};
 export type StoredScan = {
   sha256: string;
   byteSize: number;
   mediaType: GeneratedScan['mediaType'];
   pageCount: number;
 };
-
-/** A seed for the scan's noise that depends only on the document, so every load draws the same grain. */
-const seedOf = (externalId: string) =>
-  Number.parseInt(createHash('sha256').update(externalId).digest('hex').slice(0, 8), 16);
-
-/**
- * The "original scan" of a demo document, generated from its original-language text: a PDF with a
- * text layer, a PDF of page images only, or a PNG photograph of the first page.
- */
-export async function generateScan(document: DemoDocument): Promise<GeneratedScan | undefined> {
-  const { scan, original, record } = document;
-  if (!scan) return undefined;
-  const layout = layoutDemoText(original);
-  const info = { title: original.title, subject: record.title, language: original.language };
-  const seed = seedOf(record.externalId);
-  const tiltDegrees = scan.tiltDegrees ?? 0.5;
-
-  switch (scan.form) {
-    case 'text-pdf':
-      return {
-        bytes: await renderTextPdf(layout, info),
-        mediaType: 'application/pdf',
-        pageCount: layout.pages.length,
-      };
-    case 'image-pdf': {
-      const images: Uint8Array[] = [];
-      for (const index of layout.pages.keys()) {
-        images.push(
-          await rasterisePage(layout, index, { dpi: 150, tiltDegrees, seed, format: 'jpeg', grain: 24 }),
-        );
-      }
-      return {
-        bytes: await renderImagePdf(images, layout, info),
-        mediaType: 'application/pdf',
-        pageCount: layout.pages.length,
-      };
-    }
-    case 'image':
-      return {
-        bytes: await rasterisePage(layout, 0, { dpi: 100, tiltDegrees, seed, format: 'png', grain: 6 }),
-        mediaType: 'image/png',
-        pageCount: 1,
-      };
-  }
-}
 
 const require = createRequire(import.meta.url);
 /** Versions of everything that shapes the output bytes: a new version of any of them means new scans. */
@@ -105,6 +53,8 @@ export async function storeScan(
   const cached = await readEntry(entryFile);
   if (cached && (await storage.size(cached.sha256)) === cached.byteSize) return cached;
 
+  // The generator (fonts, pdf-lib, the canvas) is loaded only when a scan must really be made.
+  const { generateScan } = await import('./scans/generate.ts');
   const scan = await generateScan(document);
   if (!scan) return undefined;
   const { sha256, byteSize } = await storage.put(scan.bytes);

@@ -30,6 +30,7 @@ export const huangMesyatsev: DemoDocument = {
     date: { start: '1962-08-09', time: '18:00' },
     placeOfOrigin: 'Beijing, Meeting Room of the Ministry of Foreign Affairs',
     type: 'minutes',
+    classifications: ['Secret'],
     languages: ['zh'],
     repository: repositories.prcFma,
     archivalReference: 'PRC FMA 118-01767-01, 1-6',

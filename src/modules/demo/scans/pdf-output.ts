@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, type PDFFont, PDFHexString, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, PDFHexString, PDFName, rgb } from 'pdf-lib';
 import { readFace, sharedFontkit } from './fonts.ts';
 import type { ScanLayout } from './layout.ts';
 
@@ -71,6 +71,8 @@ export async function renderImagePdf(
     const image = await pdf.embedJpg(bytes);
     const page = pdf.addPage([size.width, size.height]);
     page.drawImage(image, { x: 0, y: 0, width: size.width, height: size.height });
+    // pdf-lib gives every page an empty font dictionary; a scan has no business naming fonts at all.
+    page.node.Resources()?.delete(PDFName.of('Font'));
   }
   return pdf.save();
 }
