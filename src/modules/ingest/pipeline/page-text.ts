@@ -29,13 +29,16 @@ export const relativeBox = (
 // Han ideographs, CJK punctuation and full-width forms: Chinese is written without spaces.
 const cjk = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
 const spaceBetweenCjk = new RegExp(`(?<=[${cjk}])[^\\S\\n]+(?=[${cjk}])`, 'gu');
+// Full-width punctuation carries its own spacing: a space beside it is always an OCR artefact.
+const fullWidth = '\\u3000-\\u303f\\uff00-\\uffef';
+const spaceBesideFullWidth = new RegExp(`(?<=[${fullWidth}])[^\\S\\n]+|[^\\S\\n]+(?=[${fullWidth}])`, 'gu');
 
 /**
  * Tesseract separates every Chinese character with a space ("中 华 人 民"); phrases would then not
  * match a search for 中华人民. Spaces between Latin words, and line breaks, stay.
  */
 export function removeSpacesBetweenHan(text: string): string {
-  return text.replace(spaceBetweenCjk, '');
+  return text.replace(spaceBetweenCjk, '').replace(spaceBesideFullWidth, '');
 }
 
 /** Tidies text for storage: Unix line ends, no trailing spaces, at most one blank line in a row. */
