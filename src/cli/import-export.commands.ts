@@ -93,7 +93,9 @@ async function openContainer(context: CommandContext): Promise<Container | undef
 export const importCommand: Command = async (context) => {
   const { args, options } = context;
   if (args.length !== 1) {
-    process.stderr.write('Usage: chancery import <file.json|file.jsonl> [--format json|jsonl] [--dry-run]\n');
+    process.stderr.write(
+      'Usage: chancery import <file or folder> [--format json|jsonl|frus-tei|tei|csv|jfk|markdown|pdf-folder] [--dry-run]\n',
+    );
     return 2;
   }
   const file = args[0]!;

@@ -1,18 +1,27 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { openArchiveFormat } from '../ingest/formats/import-source.ts';
 import { ImportFileError } from './import-export.errors.ts';
 
 export const importFormats = ['json', 'jsonl'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
-/** One record read from the file, or why it could not be read; `location` says where it was. */
-export type SourceItem = { location: string; value: unknown } | { location: string; error: string };
+/**
+ * One record read from the file, or why it could not be read; `location` says where it was. The
+ * archive formats (src/modules/ingest/formats) also give the folder a record's file paths are
+ * relative to, the record and field a problem concerns, and warnings that skip nothing.
+ */
+export type SourceItem =
+  | { location: string; value: unknown; baseDir?: string }
+  | { location: string; error: string; record?: string | undefined; field?: string | undefined }
+  | { location: string; warning: string; record?: string | undefined; field?: string | undefined };
 
 export type ImportSource = {
-  /** Absolute path of the file. */
+  /** Absolute path of the file (or folder, for the archive formats). */
   file: string;
-  format: ImportFormat;
+  /** `json`, `jsonl`, or one of the archive formats (`frus-tei`, `tei`, `csv`, `jfk`, `markdown`, `pdf-folder`). */
+  format: string;
   byteSize: number;
   /** Bytes read so far, for progress. */
   bytesRead(): number;
@@ -46,6 +55,8 @@ export async function openImportSource(
   options: { format?: string | undefined; limits?: Partial<ReaderLimits> } = {},
 ): Promise<ImportSource> {
   const limits = { ...defaultReaderLimits, ...options.limits };
+  const archive = await openArchiveFormat(file, options.format);
+  if (archive) return archive;
   const absolute = path.resolve(file);
   let stat: fs.Stats;
   try {
@@ -91,7 +102,7 @@ export async function openImportSource(
 function chooseFormat(file: string, requested: string | undefined): ImportFormat {
   if (requested !== undefined) {
     if ((importFormats as readonly string[]).includes(requested)) return requested as ImportFormat;
-    throw new ImportFileError(`Unknown format "${requested}": use json or jsonl`);
+    throw new ImportFileError(`Unknown format "${requested}": use json or jsonl, or an archive format`);
   }
   const byName = formatsByExtension[path.extname(file).toLowerCase()];
   if (byName) return byName;

@@ -138,14 +138,27 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
   };
 
   for await (const item of source.items()) {
-    summary.processed++;
     const { location } = item;
+    if ('warning' in item) {
+      report({
+        severity: 'warning',
+        location,
+        record: item.record,
+        field: item.field,
+        message: item.warning,
+      });
+      continue;
+    }
+    summary.processed++;
     if ('error' in item) {
       summary.failed++;
-      report({ severity: 'error', location, message: item.error });
+      report({ severity: 'error', location, record: item.record, field: item.field, message: item.error });
       continue;
     }
     const value = item.value;
+    // Archive formats say which folder their records' file paths are relative to (a JFK record's
+    // scans sit beside the release folder, not in it).
+    const itemBaseDir = item.baseDir ? await fsp.realpath(item.baseDir) : baseDir;
     const record = recordLabel(value);
     const fail = (field: string | undefined, message: string) => {
       report({ severity: 'error', location, record, field, message });
@@ -219,7 +232,7 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
       const document = withIdsOfThisDatabase(parsed.data, ledger, failedAuthorityIds, documentIds);
       let assets: Awaited<ReturnType<typeof prepareAssets>>;
       try {
-        assets = await prepareAssets(deps, { baseDir, assets: document.assets, dryRun });
+        assets = await prepareAssets(deps, { baseDir: itemBaseDir, assets: document.assets, dryRun });
       } catch (error) {
         if (!(error instanceof RecordFieldProblem)) throw error;
         fail(error.field, error.message);
