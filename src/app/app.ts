@@ -9,7 +9,7 @@ import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
-import { searchApiRoutes } from '../modules/search/search.routes.ts';
+import { scanPageImageRoutes, scanPagesApiRoutes } from '../modules/ingest/pipeline/scan-pages.routes.ts';
 import { searchApiRoutes } from '../modules/search/search.routes.ts';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
@@ -48,8 +48,9 @@ export function createApp(container: Container) {
 
   app.route('/api/v1/documents', documentsApiRoutes(container));
   app.route('/api/v1/search', searchApiRoutes(container));
-  app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/documents', assetFileRoutes(container));
+  app.route('/api/v1/documents', scanPagesApiRoutes(container));
+  app.route('/documents', scanPageImageRoutes(container));
   // The editorial workspace: sessions, CSRF checks and role guards live inside it.
   app.route('/admin', adminRoutes(container));
 
