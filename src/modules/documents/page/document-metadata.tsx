@@ -88,7 +88,6 @@ export const DocumentMetadata: FC<{ document: StoredDocument; views: DocumentVie
               ? [
                   <>
                     {d.repository ? <AuthorityLink authority={d.repository} /> : null}
-                    {d.repository && d.archivalReference ? <br /> : null}
                     {d.archivalReference ? (
                       <span class="archival-reference">{d.archivalReference}</span>
                     ) : null}

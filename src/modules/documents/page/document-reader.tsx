@@ -114,10 +114,16 @@ const PdfViewer: FC<{ asset: StoredAsset; links: FileLinks; title: string; activ
   </div>
 );
 
-const ImageViewer: FC<{ asset: StoredAsset; links: FileLinks; alt: string }> = ({ asset, links, alt }) => (
+/** An image scan; lazy only while its version is hidden, so the one shown loads at once. */
+const ImageViewer: FC<{ asset: StoredAsset; links: FileLinks; alt: string; active: boolean }> = ({
+  asset,
+  links,
+  alt,
+  active,
+}) => (
   <figure class="image-viewer">
     <a href={links.view}>
-      <img src={links.view} alt={alt} loading="lazy" decoding="async" />
+      <img src={links.view} alt={alt} loading={active ? 'eager' : 'lazy'} decoding="async" />
     </a>
     <figcaption class="file-facts">
       {fileFacts(asset, (asset.mediaType ?? 'image').replace('image/', '').toUpperCase())} ·{' '}
@@ -135,7 +141,8 @@ const FileViewer: FC<{ documentId: number; asset: StoredAsset; title: string; ac
   const links = fileLinks(documentId, asset);
   if (asset.mediaType === 'application/pdf')
     return <PdfViewer asset={asset} links={links} title={title} active={active} />;
-  if (asset.mediaType?.startsWith('image/')) return <ImageViewer asset={asset} links={links} alt={title} />;
+  if (asset.mediaType?.startsWith('image/'))
+    return <ImageViewer asset={asset} links={links} alt={title} active={active} />;
   return (
     <p class="file-facts">
       <a href={links.download}>Download the file</a> ({fileFacts(asset, asset.mediaType ?? 'file')})
