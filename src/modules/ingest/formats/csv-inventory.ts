@@ -149,7 +149,8 @@ export function* csvInventoryItems(
     return;
   }
   let previousEnd = header.info.lines;
-  for (const row of body) {
+  for (const [index, row] of body.entries()) {
+    const progress = (index + 1) / body.length;
     const line = previousEnd + 1;
     previousEnd = row.info.lines;
     if (row.record.every((cell) => cell.trim() === '')) continue;
@@ -178,7 +179,7 @@ export function* csvInventoryItems(
       );
       continue;
     }
-    yield { kind: 'record', source: { ...source, line }, record: inventoryRecord(cells), baseDir };
+    yield { kind: 'record', source: { ...source, line }, record: inventoryRecord(cells), baseDir, progress };
   }
 }
 

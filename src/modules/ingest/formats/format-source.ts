@@ -179,7 +179,8 @@ async function folderSize(dir: string): Promise<number> {
 }
 
 function sourceOf(root: string, jobs: Job[], format: FormatName): FormatSource {
-  let bytesRead = 0;
+  let finished = 0;
+  let current = 0;
   const byteSize = jobs.reduce((sum, job) => sum + job.size, 0);
   // Names in messages start at the imported folder ("frus/volumes/frus1961-63v06.xml").
   const display = (file: string) => path.relative(path.dirname(root), file) || path.basename(file);
@@ -187,42 +188,55 @@ function sourceOf(root: string, jobs: Job[], format: FormatName): FormatSource {
     root,
     format,
     byteSize,
-    bytesRead: () => bytesRead,
+    bytesRead: () => finished + current,
     async *items() {
       const catalogue = await markdownCatalogue(jobs);
       for (const job of jobs) {
         // A catalogue CSV beside Markdown files describes them; it is not an inventory of its own.
         if (job.format === 'csv' && catalogue.files.has(job.file)) {
-          bytesRead += job.size;
+          finished += job.size;
           continue;
         }
         const name = display(job.file);
-        switch (job.format) {
-          case 'frus-tei':
-            yield* readFrusVolumeFile(job.file, name);
-            break;
-          case 'tei':
-            yield* readTeiDocumentFile(job.file, name);
-            break;
-          case 'markdown':
-            yield* readMarkdownFile(job.file, name, catalogue.lookup);
-            break;
-          case 'csv':
-            yield* readCsvInventoryFile(job.file, name);
-            break;
-          case 'jfk':
-            yield* readJfkFolder(job.file, name);
-            break;
-          case 'pdf-folder':
-            yield* readScanFile(job.file, job.file === root ? path.dirname(root) : root, name);
-            break;
-          default:
-            yield problem({ file: name }, `the ${job.format} format is read by the JSON importer, not here`);
+        for await (const item of readJob(job, name, catalogue.lookup)) {
+          if (item.kind === 'record' && item.progress !== undefined)
+            current = Math.round(job.size * item.progress);
+          yield item;
         }
-        bytesRead += job.size;
+        current = 0;
+        finished += job.size;
       }
     },
   };
+
+  async function* readJob(
+    job: Job,
+    name: string,
+    lookup: (docId: string) => CatalogueEntry | undefined,
+  ): AsyncGenerator<FormatItem> {
+    switch (job.format) {
+      case 'frus-tei':
+        yield* readFrusVolumeFile(job.file, name);
+        break;
+      case 'tei':
+        yield* readTeiDocumentFile(job.file, name);
+        break;
+      case 'markdown':
+        yield* readMarkdownFile(job.file, name, lookup);
+        break;
+      case 'csv':
+        yield* readCsvInventoryFile(job.file, name);
+        break;
+      case 'jfk':
+        yield* readJfkFolder(job.file, name);
+        break;
+      case 'pdf-folder':
+        yield* readScanFile(job.file, job.file === root ? path.dirname(root) : root, name);
+        break;
+      default:
+        yield problem({ file: name }, `the ${job.format} format is read by the JSON importer, not here`);
+    }
+  }
 }
 
 /**

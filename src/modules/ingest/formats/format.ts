@@ -23,6 +23,8 @@ export type FormatRecord = {
    * resolves outside it, exactly as for paths written in a JSON import file.
    */
   baseDir: string;
+  /** How far through its file the reader is (0..1), for progress over one large file. */
+  progress?: number;
 };
 
 export type FormatProblem = {

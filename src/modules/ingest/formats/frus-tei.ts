@@ -58,7 +58,7 @@ export async function* readFrusVolumeFile(file: string, displayName: string): As
     });
   }
 
-  for (const div of documents) {
+  for (const [index, div] of documents.entries()) {
     const position = { ...source, line: div.line };
     const id = div.attrs['xml:id'] ?? (div.attrs.n ? `d${div.attrs.n}` : undefined);
     if (!id) {
@@ -72,6 +72,7 @@ export async function* readFrusVolumeFile(file: string, displayName: string): As
       source: position,
       record: frusDocument(div, id, volume),
       baseDir: path.dirname(file),
+      progress: (index + 1) / documents.length,
     };
   }
 }

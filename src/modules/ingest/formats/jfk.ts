@@ -143,12 +143,18 @@ export async function* readJfkFolder(dir: string, displayRoot: string): AsyncGen
     );
     return;
   }
-  for (const number of numbers) {
+  for (const [index, number] of numbers.entries()) {
     const source: SourcePosition = { file: display(texts.get(number)?.[0]?.file ?? metadataDir) };
     const built = await jfkRecord(number, rows.get(number) ?? [], texts.get(number) ?? [], corpusDir);
     for (const warning of built.warnings)
       yield problem(source, warning.message, { record: number, field: warning.field, severity: 'warning' });
-    yield { kind: 'record', source, record: built.record, baseDir: corpusDir };
+    yield {
+      kind: 'record',
+      source,
+      record: built.record,
+      baseDir: corpusDir,
+      progress: (index + 1) / numbers.length,
+    };
   }
 }
 
