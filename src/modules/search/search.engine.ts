@@ -172,18 +172,23 @@ export async function countSearch(
   provider: SearchProvider,
   plan: MatchPlan,
   filters: FilterSet,
+  options: { facets: boolean } = { facets: true },
 ): Promise<CountRow[]> {
   const selected = new Set(selectedDimensions(filters));
   const base = (dimension: FacetName | 'date') => baseName(selected.has(dimension) ? dimension : undefined);
-  const ctes = commonTables(provider, plan, filters, true);
+  const ctes = commonTables(provider, plan, filters, options.facets);
   const branches: RawBuilder<unknown>[] = [
     sql`select 'total' as section, cast(null as text) as value, count(*) as n from filtered`,
     // Which optional words relaxed hits have, so the result can say which words were dropped.
     sql`select 'mask' as section, cast(mask as text) as value, count(*) as n from filtered group by mask`,
-    sql`select 'year' as section, cast(d.year as text) as value, count(*) as n
-      from search_documents d join ${base('date')} b on b.document_id = d.document_id group by d.year`,
+    // Read along, to save a round trip: whether the index was built by this analyser.
+    sql`select 'analyzer' as section, value, 0 as n from search_state where key = 'analyzer_version'`,
   ];
-  for (const facet of FACETS) {
+  if (options.facets) {
+    branches.push(sql`select 'year' as section, cast(d.year as text) as value, count(*) as n
+      from search_documents d join ${base('date')} b on b.document_id = d.document_id group by d.year`);
+  }
+  for (const facet of options.facets ? FACETS : []) {
     const from = base(facet);
     const values = filters.facets[facet];
     if (isHierarchical(facet)) {

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/tables.ts';
-import { type Authority, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { languageName } from '../shared/languages.ts';
 
 /**
@@ -112,13 +111,24 @@ export async function expandHierarchies(
 
 type CountedValue = { value: string; count: number };
 
-/** Names for facet values: language names, authority names, other values as stored. */
+/** What a facet needs of an authority: its name, and its parent for trees. */
+export type FacetAuthority = { name: string; parentId: number | null };
+
+/** Names for facet values: language names, authority names (one query), other values as stored. */
 export async function facetLabeler(
   db: Kysely<Database>,
   authorityIds: number[],
-): Promise<{ label: (facet: FacetName, value: string) => string; authorities: Map<number, Authority> }> {
-  const found = await createAuthoritiesRepository({ db }).findManyByIds(authorityIds);
-  const authorities = new Map(found.map((a) => [a.id, a]));
+): Promise<{ label: (facet: FacetName, value: string) => string; authorities: Map<number, FacetAuthority> }> {
+  const ids = [...new Set(authorityIds)].filter((id) => Number.isSafeInteger(id));
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('authorities')
+          .select(['id', 'name', 'parent_id'])
+          .where('id', 'in', ids)
+          .execute();
+  const authorities = new Map(rows.map((row) => [row.id, { name: row.name, parentId: row.parent_id }]));
   const label = (facet: FacetName, value: string) => {
     if (facet === 'language' || facet === 'translation') return languageName(value);
     if (AUTHORITY_FACETS.has(facet)) return authorities.get(Number(value))?.name ?? `Unknown record ${value}`;
@@ -167,7 +177,7 @@ export function treeFacet(
   counted: CountedValue[],
   selected: readonly string[],
   label: (facet: FacetName, value: string) => string,
-  authorities: ReadonlyMap<number, Authority>,
+  authorities: ReadonlyMap<number, FacetAuthority>,
   limit: number,
 ): Facet {
   const selectedSet = new Set(selected);

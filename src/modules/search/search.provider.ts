@@ -31,12 +31,11 @@ export interface SearchProvider {
    */
   scoreDocuments(clauses: readonly QueryClause[], candidates: RawBuilder<unknown>): RawBuilder<unknown>;
 
-  /** Which parts of these documents match any of `clauses`, with their weighted scores. */
-  matchingParts(
-    db: Kysely<Database>,
-    clauses: readonly QueryClause[],
-    documentIds: readonly number[],
-  ): Promise<{ partId: number; score: number }[]>;
+  /**
+   * A SELECT of `part_id, score` (weighted, higher is better): the parts of these documents that
+   * match any of `clauses`. Used for one page of hits, to choose what to cut snippets from.
+   */
+  matchingParts(clauses: readonly QueryClause[], documentIds: readonly number[]): RawBuilder<unknown>;
 
   /** Compacts the full-text index after a rebuild. */
   optimize(db: Kysely<Database>): Promise<void>;

@@ -26,6 +26,8 @@ export type SearchRequest = {
   perPage: PerPage;
   /** Search the words as typed: no automatic spelling correction. */
   verbatim: boolean;
+  /** Count facets (`facets=0` leaves them out, for a client that only pages through hits). */
+  withFacets: boolean;
 };
 
 export const PER_PAGE_CHOICES = [20, 50, 100] as const;
@@ -118,7 +120,14 @@ export function parseSearchParameters(params: QueryParameters): {
     else problems.push(`per_page: must be ${PER_PAGE_CHOICES.join(', ')}.`);
   }
 
-  const verbatimText = first('verbatim')?.toLowerCase();
+  const flag = (name: string) => {
+    const value = first(name)?.toLowerCase();
+    if (value === undefined) return undefined;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off', 'none'].includes(value)) return false;
+    problems.push(`${name}: must be 1 or 0.`);
+    return undefined;
+  };
   return {
     request: {
       q: (params.q ?? []).join(' '),
@@ -128,7 +137,8 @@ export function parseSearchParameters(params: QueryParameters): {
       sortGiven: sort !== undefined,
       page,
       perPage,
-      verbatim: verbatimText === '1' || verbatimText === 'true' || verbatimText === 'yes',
+      verbatim: flag('verbatim') ?? false,
+      withFacets: flag('facets') ?? true,
     },
     problems,
   };

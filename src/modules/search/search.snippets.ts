@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database/tables.ts';
 import type { QueryClause } from './analyzer/index.ts';
 import { findMatches, markRanges, snippetHtml } from './search.highlight.ts';
@@ -54,34 +54,16 @@ export async function buildSnippets(
   }
   if (clauses.length === 0 || hits.length === 0) return result;
 
-  const scores = await provider.matchingParts(
-    db,
+  const matching = provider.matchingParts(
     clauses,
     hits.map((h) => h.id),
   );
-  if (scores.length === 0) return result;
-  const rows = (await db
-    .selectFrom('search_parts')
-    .select([
-      'id',
-      'document_id',
-      'part_no',
-      'part',
-      'language',
-      'asset_id',
-      'blob_sha256',
-      'page',
-      'text_start',
-      'text_end',
-      'text',
-    ])
-    .where(
-      'id',
-      'in',
-      scores.map((s) => s.partId),
-    )
-    .execute()) as PartRow[];
-  const scoreOf = new Map(scores.map((s) => [s.partId, s.score]));
+  const matched = await sql<PartRow & { score: number }>`select p.id, p.document_id, p.part_no, p.part,
+      p.language, p.asset_id, p.blob_sha256, p.page, p.text_start, p.text_end, p.text, m.score
+    from (${matching}) as m join search_parts p on p.id = m.part_id`.execute(db);
+  const rows = matched.rows;
+  if (rows.length === 0) return result;
+  const scoreOf = new Map(rows.map((row) => [Number(row.id), Number(row.score)]));
   const chosen = chooseParts(rows, scoreOf);
   const texts = await loadTexts(db, chosen);
   const hitById = new Map(hits.map((h) => [h.id, h]));

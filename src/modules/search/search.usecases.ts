@@ -3,6 +3,7 @@ import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
 import { dateOfRow } from '../documents/documents.repository.ts';
 import type { HistoricalDate } from '../documents/historical-date.ts';
+import { ANALYZER_VERSION } from './analyzer/index.ts';
 import { searchProviderFor } from './providers/index.ts';
 import {
   isPlainWord,
@@ -36,7 +37,6 @@ import {
   isHierarchical,
   treeFacet,
 } from './search.facets.ts';
-import { readIndexStatus } from './search.indexer.ts';
 import type { SearchRequest } from './search.schemas.ts';
 import { buildSnippets, type Snippet } from './search.snippets.ts';
 import { correctWord, matchCase, replaceWord } from './search.spelling.ts';
@@ -102,10 +102,11 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
     dates: mergeDates(parsed.dates, request.dates, notices),
   };
 
+  const counting = { facets: request.withFacets };
   let searched = request.q.trim();
   let query = parsed;
   let plan: MatchPlan = { mode: 'strict', query };
-  let counts = await countSearch(db, provider, plan, filters);
+  let counts = await countSearch(db, provider, plan, filters, counting);
   let total = totalOf(counts);
   let exactTotal = total;
   let correctedFrom: string | null = null;
@@ -117,7 +118,7 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
     if (corrected && total === 0 && !request.verbatim) {
       const correctedQuery = parseQuery(corrected);
       const correctedPlan: MatchPlan = { mode: 'strict', query: correctedQuery };
-      const correctedCounts = await countSearch(db, provider, correctedPlan, filters);
+      const correctedCounts = await countSearch(db, provider, correctedPlan, filters, counting);
       if (totalOf(correctedCounts) > 0) {
         notices.push({
           code: 'search.corrected',
@@ -141,7 +142,7 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
         required: query.groups.filter((group) => !isPlainWord(group)),
         minimum: relaxedMinimum(optional.length),
       };
-      const relaxedCounts = await countSearch(db, provider, relaxedPlan, filters);
+      const relaxedCounts = await countSearch(db, provider, relaxedPlan, filters, counting);
       if (totalOf(relaxedCounts) > total) {
         plan = relaxedPlan;
         counts = relaxedCounts;
@@ -163,9 +164,18 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
       ? await pageOfHits(db, provider, plan, filters, { sort, limit: request.perPage, offset })
       : [];
   const hits = await loadHits(deps, plan, rows);
-  const { facets, dates } = await presentCounts(db, counts, selections, filters.dates);
-  const status = await readIndexStatus(db);
-  if (!status.current) {
+  const { facets, dates } = request.withFacets
+    ? await presentCounts(db, counts, selections, filters.dates)
+    : {
+        facets: [],
+        dates: {
+          from: filters.dates?.from ?? null,
+          to: filters.dates?.to ?? null,
+          histogram: [],
+          undated: 0,
+        },
+      };
+  if (counts.find((row) => row.section === 'analyzer')?.value !== String(ANALYZER_VERSION)) {
     notices.push({
       code: 'search.index_outdated',
       message:

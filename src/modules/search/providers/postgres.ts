@@ -72,17 +72,10 @@ export function createPostgresProvider(): SearchProvider {
         group by document_id`;
     },
 
-    async matchingParts(
-      db: Kysely<Database>,
-      clauses: readonly QueryClause[],
-      documentIds: readonly number[],
-    ) {
-      if (clauses.length === 0 || documentIds.length === 0) return [];
+    matchingParts(clauses: readonly QueryClause[], documentIds: readonly number[]): RawBuilder<unknown> {
       const query = anyOf(clauses);
-      const result = await sql<{ part_id: number; score: number }>`
-        select id as part_id, ${rank(query)} as score from search_parts
-        where document_id in (${sql.join([...documentIds])}) and tsv @@ ${query}`.execute(db);
-      return result.rows.map((row) => ({ partId: Number(row.part_id), score: Number(row.score) }));
+      return sql`select id as part_id, ${rank(query)} as score from search_parts
+        where document_id in (${sql.join([...documentIds])}) and tsv @@ ${query}`;
     },
 
     async optimize(db: Kysely<Database>) {

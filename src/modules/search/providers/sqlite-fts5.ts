@@ -69,12 +69,7 @@ export function createSqliteFts5Provider(): SearchProvider {
         ) as parts group by document_id`;
     },
 
-    async matchingParts(
-      db: Kysely<Database>,
-      clauses: readonly QueryClause[],
-      documentIds: readonly number[],
-    ) {
-      if (clauses.length === 0 || documentIds.length === 0) return [];
+    matchingParts(clauses: readonly QueryClause[], documentIds: readonly number[]): RawBuilder<unknown> {
       const match = anyOf(clauses);
       // One rowid range per document lets FTS5 seek in its doclists instead of walking every hit of a
       // common word; SQLite allows 500 terms in a compound SELECT, pages hold at most 100 documents.
@@ -83,11 +78,7 @@ export function createSqliteFts5Provider(): SearchProvider {
           where search_fts match ${match}
           and rowid >= ${id * PART_ID_FACTOR} and rowid < ${(id + 1) * PART_ID_FACTOR}`,
       );
-      const result = await sql<{
-        part_id: number;
-        score: number;
-      }>`${sql.join(branches, sql` union all `)}`.execute(db);
-      return result.rows.map((row) => ({ partId: Number(row.part_id), score: Number(row.score) }));
+      return sql.join(branches, sql` union all `);
     },
 
     async optimize(db: Kysely<Database>) {
