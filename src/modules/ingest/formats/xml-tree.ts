@@ -63,7 +63,7 @@ export function parseXml(text: string): XmlElement {
 
 /** saxes prefixes its messages with a position we report separately; keep the reason readable. */
 function describeXmlError(message: string): string {
-  const reason = message.replace(/^[^:]*:\d+:\d+:\s*/, '').trim();
+  const reason = message.replace(/^(?:[^:\d][^:]*:)?\d+:\d+:\s*/, '').trim();
   if (/unclosed tag|unexpected end/i.test(reason)) return `the XML ends too early (truncated?): ${reason}`;
   return `the XML is not well-formed: ${reason}`;
 }
