@@ -94,7 +94,7 @@ export const importCommand: Command = async (context) => {
   const { args, options } = context;
   if (args.length !== 1) {
     process.stderr.write(
-      'Usage: chancery import <file or folder> [--format json|jsonl|frus-tei|tei|csv|jfk|markdown|pdf-folder] [--dry-run]\n',
+      'Usage: chancery import <file or folder> [--format json|jsonl|frus-tei|tei|csv|jfk|markdown|moj-law|pdf-folder] [--dry-run]\n',
     );
     return 2;
   }

@@ -7,6 +7,7 @@ import { type FormatItem, type FormatName, formatNames, problem } from './format
 import { readFrusVolumeFile } from './frus-tei.ts';
 import { readJfkFolder } from './jfk.ts';
 import { type CatalogueEntry, readMarkdownFile } from './markdown.ts';
+import { isMojLawFolder, readMojLawFolder } from './moj-law.ts';
 import { readScanFile } from './scan-files.ts';
 import { readTeiDocumentFile } from './tei-document.ts';
 
@@ -90,7 +91,7 @@ export async function openFormatSource(
     throw new FormatSourceError(
       requested
         ? `Nothing to import as ${requested} in ${target}`
-        : `Nothing to import in ${target}: no TEI, Markdown, CSV, PDF or image files, and no JFK release folder`,
+        : `Nothing to import in ${target}: no TEI, Markdown, CSV, PDF or image files, no JFK release and no zh/ + en/ law folder`,
     );
   }
   const counts = new Map<FormatName, number>();
@@ -138,6 +139,9 @@ async function planFolder(root: string, requested: FormatName | undefined): Prom
   if (isJfkFolder(root) && (requested === undefined || requested === 'jfk' || requested === 'csv')) {
     return [{ format: 'jfk', file: root, size: await folderSize(root) }];
   }
+  if (isMojLawFolder(root) && (requested === undefined || requested === 'moj-law')) {
+    return [{ format: 'moj-law', file: root, size: await folderSize(root) }];
+  }
   const jobs: Job[] = [];
   const walk = async (dir: string) => {
     const entries = (await fsp.readdir(dir, { withFileTypes: true })).sort((a, b) =>
@@ -148,6 +152,8 @@ async function planFolder(root: string, requested: FormatName | undefined): Prom
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (isJfkFolder(full)) jobs.push({ format: 'jfk', file: full, size: await folderSize(full) });
+        else if (isMojLawFolder(full))
+          jobs.push({ format: 'moj-law', file: full, size: await folderSize(full) });
         else await walk(full);
         continue;
       }
@@ -229,6 +235,9 @@ function sourceOf(root: string, jobs: Job[], format: FormatName): FormatSource {
         break;
       case 'jfk':
         yield* readJfkFolder(job.file, name);
+        break;
+      case 'moj-law':
+        yield* readMojLawFolder(job.file, name);
         break;
       case 'pdf-folder':
         yield* readScanFile(job.file, job.file === root ? path.dirname(root) : root, name);

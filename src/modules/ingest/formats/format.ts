@@ -49,6 +49,7 @@ export const formatNames = [
   'csv',
   'jfk',
   'markdown',
+  'moj-law',
   'pdf-folder',
 ] as const;
 export type FormatName = (typeof formatNames)[number];
