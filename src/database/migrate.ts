@@ -4,6 +4,7 @@ import * as core from './migrations/0001-core.ts';
 import * as search from './migrations/0002-search.ts';
 import * as ingest from './migrations/0003-ingest.ts';
 import * as accounts from './migrations/0004-accounts.ts';
+import * as workflow from './migrations/0005-workflow.ts';
 
 /** What a migration may need to know about the dialect it runs on. */
 export type MigrationContext = {
@@ -26,6 +27,7 @@ const migrations: Record<string, ChanceryMigration> = {
   '0002-search': search,
   '0003-ingest': ingest,
   '0004-accounts': accounts,
+  '0005-workflow': workflow,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema they create exists

@@ -32,13 +32,19 @@ export type Database = {
   password_tokens: PasswordTokensTable;
   login_failures: LoginFailuresTable;
   audit_events: AuditEventsTable;
+  document_revisions: DocumentRevisionsTable;
+  authority_redirects: AuthorityRedirectsTable;
   jobs: JobsTable;
   scan_files: ScanFilesTable;
   scan_pages: ScanPagesTable;
   scan_page_corrections: ScanPageCorrectionsTable;
 };
 
-export const documentStatuses = ['draft', 'published', 'withdrawn'] as const;
+/**
+ * The editorial workflow: a draft goes to review, then is published at once or scheduled for a date
+ * and time. Only `published` is ever shown to the public; `withdrawn` records answer 410 with a reason.
+ */
+export const documentStatuses = ['draft', 'in_review', 'scheduled', 'published', 'withdrawn'] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
 export const datePrecisions = ['day', 'month', 'year', 'decade'] as const;
@@ -69,6 +75,8 @@ export type DocumentsTable = {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  /** When a `scheduled` document becomes published (ISO UTC); null otherwise. */
+  scheduled_for: string | null;
 };
 
 export type DocumentLanguagesTable = {
@@ -435,4 +443,31 @@ export type SearchNameKeysTable = {
 export type SearchStateTable = {
   key: string;
   value: string;
+};
+
+/** One saved state of a document: the whole record, in the export format, as JSON text. */
+export type DocumentRevisionsTable = {
+  id: Generated<number>;
+  document_id: number;
+  /** 1, 2, 3... per document. */
+  number: number;
+  /** `created`, `edited`, `submitted`, `published`, `restored`, ... */
+  action: string;
+  author_id: number | null;
+  /** The author's e-mail at the time, or `import`, `system`. */
+  author_label: string;
+  status: DocumentStatus;
+  title: string;
+  note: string | null;
+  snapshot: string;
+  created_at: string;
+};
+
+/** The old address of an authority merged into another: its pages answer 301 to the survivor. */
+export type AuthorityRedirectsTable = {
+  from_id: number;
+  kind: AuthorityKind;
+  from_slug: string;
+  to_id: number;
+  created_at: string;
 };

@@ -11,6 +11,8 @@ import { formatTimestamp } from './ui/format.ts';
 
 const statusLabels: Record<DocumentStatus, string> = {
   draft: 'Draft',
+  in_review: 'In review',
+  scheduled: 'Scheduled',
   published: 'Published',
   withdrawn: 'Withdrawn',
 };

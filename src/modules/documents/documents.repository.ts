@@ -66,6 +66,8 @@ export type StoredDocument = DocumentStub & {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  /** When a scheduled document is to be published. */
+  scheduledFor: string | null;
 };
 
 /** The columns of `documents` a save writes (everything but the ID). */
@@ -240,6 +242,7 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         publishedAt: row.published_at,
+        scheduledFor: row.scheduled_for,
       };
     },
 
@@ -346,29 +349,72 @@ export function createDocumentsRepository({ db }: { db: Kysely<Database> }) {
       if (docRows.length > 0) await db.insertInto('document_links').values(docRows).execute();
     },
 
+    /**
+     * Replaces a document's assets. An asset that is still there keeps its row and so its ID, which
+     * is part of its public file address: a scan matches by its file, a text without a file by kind
+     * and language. Everything else is removed or added.
+     */
     async replaceAssets(id: number, assets: AssetRow[], now: string): Promise<void> {
-      await db.deleteFrom('assets').where('document_id', '=', id).execute();
-      if (assets.length === 0) return;
-      await db
-        .insertInto('assets')
-        .values(
-          assets.map((a, position) => ({
-            document_id: id,
-            kind: a.kind,
-            language: a.language,
-            label: a.label,
-            translator: a.translator,
-            html: a.html,
-            blob_sha256: a.blobSha256,
-            file_name: a.fileName,
-            media_type: a.mediaType,
-            page_count: a.pageCount,
-            position,
-            created_at: now,
-            updated_at: now,
-          })),
-        )
+      const existing = await db
+        .selectFrom('assets')
+        .selectAll()
+        .where('document_id', '=', id)
+        .orderBy('position')
         .execute();
+      const unused = [...existing];
+      const take = (matches: (row: (typeof existing)[number]) => boolean) => {
+        const index = unused.findIndex(matches);
+        return index < 0 ? undefined : unused.splice(index, 1)[0];
+      };
+      const kept = assets.map((a) =>
+        a.blobSha256 ? take((r) => r.kind === a.kind && r.blob_sha256 === a.blobSha256) : undefined,
+      );
+      assets.forEach((a, index) => {
+        if (kept[index] || a.blobSha256) return;
+        kept[index] = take((r) => r.kind === a.kind && r.blob_sha256 === null && r.language === a.language);
+      });
+      if (unused.length > 0) {
+        await db
+          .deleteFrom('assets')
+          .where(
+            'id',
+            'in',
+            unused.map((r) => r.id),
+          )
+          .execute();
+      }
+      for (const [position, a] of assets.entries()) {
+        const values = {
+          kind: a.kind,
+          language: a.language,
+          label: a.label,
+          translator: a.translator,
+          html: a.html,
+          blob_sha256: a.blobSha256,
+          file_name: a.fileName,
+          media_type: a.mediaType,
+          page_count: a.pageCount,
+          position,
+        };
+        const row = kept[position];
+        if (!row) {
+          await db
+            .insertInto('assets')
+            .values({ ...values, document_id: id, created_at: now, updated_at: now })
+            .execute();
+          continue;
+        }
+        const changed = (Object.keys(values) as (keyof typeof values)[]).some(
+          (key) => row[key] !== values[key],
+        );
+        if (changed) {
+          await db
+            .updateTable('assets')
+            .set({ ...values, updated_at: now })
+            .where('id', '=', row.id)
+            .execute();
+        }
+      }
     },
 
     /** Published documents, newest publication first. */

@@ -182,50 +182,65 @@ export const assetInputSchema = z
   });
 export type AssetInput = z.output<typeof assetInputSchema>;
 
-export const documentRecordSchema = z.object({
-  id: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .meta({ description: 'record ID; kept on import when it is free' }),
-  externalId: trimmed(300)
-    .nullish()
-    .meta({ description: 'identifier in the source; re-importing it updates the record' }),
-  status: z.enum(documentStatuses).default('published'),
-  title: trimmed(2000),
-  subtitle: optionalText(2000),
-  summary: optionalText(20_000),
-  date: historicalDateSchema.nullish().transform((v) => v ?? null),
-  placeOfOrigin: optionalText(500),
-  type: optionalText(100).meta({ description: 'minutes, cable, memorandum, letter, report, ...' }),
-  classifications: z.array(trimmed(100)).max(20).default([]),
-  languages: z.array(languageSchema).max(20).default([]).meta({ description: 'languages of the original' }),
-  repository: authorityRefSchema.nullish().transform((v) => v ?? null),
-  archivalReference: optionalText(1000),
-  program: optionalText(500),
-  credits: z
-    .array(z.object({ role: z.enum(creditRoles), name: trimmed(500) }))
-    .max(50)
-    .default([]),
-  funders: z.array(authorityRefSchema).max(50).default([]),
-  rights: optionalText(5000),
-  subjects: z.array(authorityRefSchema).max(200).default([]),
-  places: z.array(authorityRefSchema).max(200).default([]),
-  agents: z
-    .array(agentRefSchema)
-    .max(500)
-    .default([])
-    .meta({ description: 'people and organizations with roles' }),
-  collections: z.array(authorityRefSchema).max(50).default([]),
-  related: z.array(documentRefSchema).max(200).default([]),
-  attachments: z.array(documentRefSchema).max(200).default([]),
-  assets: z.array(assetInputSchema).max(200).default([]),
-  withdrawalReason: optionalText(5000),
-  createdAt: z.iso.datetime().optional(),
-  updatedAt: z.iso.datetime().optional(),
-  publishedAt: z.iso.datetime().nullish(),
-});
+export const documentRecordSchema = z
+  .object({
+    id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'record ID; kept on import when it is free' }),
+    externalId: trimmed(300)
+      .nullish()
+      .meta({ description: 'identifier in the source; re-importing it updates the record' }),
+    status: z.enum(documentStatuses).default('published'),
+    title: trimmed(2000),
+    subtitle: optionalText(2000),
+    summary: optionalText(20_000),
+    date: historicalDateSchema.nullish().transform((v) => v ?? null),
+    placeOfOrigin: optionalText(500),
+    type: optionalText(100).meta({ description: 'minutes, cable, memorandum, letter, report, ...' }),
+    classifications: z.array(trimmed(100)).max(20).default([]),
+    languages: z.array(languageSchema).max(20).default([]).meta({ description: 'languages of the original' }),
+    repository: authorityRefSchema.nullish().transform((v) => v ?? null),
+    archivalReference: optionalText(1000),
+    program: optionalText(500),
+    credits: z
+      .array(z.object({ role: z.enum(creditRoles), name: trimmed(500) }))
+      .max(50)
+      .default([]),
+    funders: z.array(authorityRefSchema).max(50).default([]),
+    rights: optionalText(5000),
+    subjects: z.array(authorityRefSchema).max(200).default([]),
+    places: z.array(authorityRefSchema).max(200).default([]),
+    agents: z
+      .array(agentRefSchema)
+      .max(500)
+      .default([])
+      .meta({ description: 'people and organizations with roles' }),
+    collections: z.array(authorityRefSchema).max(50).default([]),
+    related: z.array(documentRefSchema).max(200).default([]),
+    attachments: z.array(documentRefSchema).max(200).default([]),
+    assets: z.array(assetInputSchema).max(200).default([]),
+    withdrawalReason: optionalText(5000),
+    scheduledFor: z.iso
+      .datetime({ offset: true })
+      .nullish()
+      .transform((v) => (v ? new Date(v).toISOString() : null))
+      .meta({ description: 'when a `scheduled` document is published (ISO 8601 with time zone)' }),
+    createdAt: z.iso.datetime().optional(),
+    updatedAt: z.iso.datetime().optional(),
+    publishedAt: z.iso.datetime().nullish(),
+  })
+  .superRefine((record, context) => {
+    if (record.status === 'scheduled' && !record.scheduledFor) {
+      context.addIssue({
+        code: 'custom',
+        path: ['scheduledFor'],
+        message: 'a scheduled document needs the date and time of its publication',
+      });
+    }
+  });
 export type DocumentRecordInput = z.input<typeof documentRecordSchema>;
 export type DocumentRecord = z.output<typeof documentRecordSchema>;
 

@@ -8,6 +8,7 @@ import {
   createAuthoritiesRepository,
 } from '../authorities/authorities.repository.ts';
 import { enqueueScanProcessing } from '../ingest/pipeline/scan-jobs.ts';
+import { type RevisionMeta, recordRevision } from '../revisions/revisions.snapshot.ts';
 import { syncSearchIndex } from '../search/search.indexer.ts';
 import { nowIso } from '../shared/text.ts';
 import {
@@ -32,6 +33,15 @@ export type SaveDocumentOptions = {
    * whole file is in.
    */
   missingLinks: 'error' | 'defer';
+  /**
+   * The document this save must update (the editor's form): the save is refused when the record's
+   * external ID belongs to another document, instead of updating that one.
+   */
+  target?: number | undefined;
+  /** Who saved and why, for the revision every save writes (default: `system`, created/edited). */
+  revision?: RevisionMeta | undefined;
+  /** Runs inside the save's transaction once everything is written (the audit log entry). */
+  onSaved?: ((trx: Kysely<Database>, result: { id: number; created: boolean }) => Promise<void>) | undefined;
 };
 
 export type SaveDocumentResult = {
@@ -71,7 +81,10 @@ export async function saveDocument(
     };
     const now = nowIso();
 
-    const existingId = await findExisting(documents, record);
+    const existingId =
+      options.target === undefined
+        ? await findExisting(documents, record)
+        : await checkTarget(documents, record, options.target);
     const existing = existingId === undefined ? undefined : await documents.findById(existingId);
 
     const row: DocumentRow = {
@@ -94,6 +107,7 @@ export async function saveDocument(
       program: record.program,
       rights: record.rights,
       withdrawal_reason: record.status === 'withdrawn' ? record.withdrawalReason : null,
+      scheduled_for: record.status === 'scheduled' ? record.scheduledFor : null,
       created_at: record.createdAt ?? existing?.createdAt ?? now,
       updated_at: record.updatedAt ?? now,
       published_at:
@@ -161,6 +175,12 @@ export async function saveDocument(
     await enqueueScanProcessing({ db: trx, dialect: deps.dialect }, id);
     await syncSearchIndex({ db: trx, dialect: deps.dialect }, id);
     await documents.bumpContentVersion();
+    await recordRevision(
+      trx,
+      id,
+      options.revision ?? { author: null, action: existing ? 'edited' : 'created' },
+    );
+    await options.onSaved?.(trx, { id, created: !existing });
     return { id, created: !existing, deferredLinks };
   });
   return result;
@@ -232,6 +252,24 @@ async function findExisting(
     return record.id;
   }
   return undefined;
+}
+
+/** The document a form edits: it must exist, and the record's external ID must not name another one. */
+async function checkTarget(
+  documents: DocumentsRepository,
+  record: DocumentRecord,
+  target: number,
+): Promise<number> {
+  if (!(await documents.exists(target))) {
+    throw new AppError('documents.not_found', 404, `There is no document with record ID ${target}.`);
+  }
+  if (record.externalId) {
+    const owner = await documents.findIdByExternalId(record.externalId);
+    if (owner !== undefined && owner !== target) {
+      throw new RecordFieldError('externalId', `is already the external ID of record ${owner}`);
+    }
+  }
+  return target;
 }
 
 async function resolveDocumentRef(

@@ -207,7 +207,8 @@ const authorityRef = (authority: Authority) => ({ id: authority.id, name: author
 const documentRef = (document: { id: number; externalId: string | null }) =>
   document.externalId ? { id: document.id, externalId: document.externalId } : { id: document.id };
 
-function documentLine(document: StoredDocument, assets: Record<string, unknown>[]) {
+/** A document in the record format (the export line); revisions keep the same shape as their snapshot. */
+export function documentLine(document: StoredDocument, assets: Record<string, unknown>[]) {
   return {
     id: document.id,
     externalId: document.externalId,
@@ -234,6 +235,7 @@ function documentLine(document: StoredDocument, assets: Record<string, unknown>[
     attachments: document.attachments.map(documentRef),
     assets,
     withdrawalReason: document.withdrawalReason,
+    scheduledFor: document.scheduledFor,
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
     publishedAt: document.publishedAt,
