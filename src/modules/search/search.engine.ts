@@ -239,19 +239,21 @@ export async function countGroups(
   return counts;
 }
 
-/** How many documents contain one exact word, for checking a spelling suggestion. */
-export async function countExactWord(
+/** How many documents contain each of these exact words (for checking spelling suggestions). */
+export async function countExactWords(
   db: Kysely<Database>,
   provider: SearchProvider,
-  word: string,
-): Promise<number> {
-  const clause = { terms: [word], exact: [word], prefix: false, exactOnly: true };
-  const result = await sql<{
-    n: number;
-  }>`select count(*) as n from (select distinct document_id from (${provider.clauseDocuments(clause)}) as t) as c`.execute(
-    db,
-  );
-  return Number(result.rows[0]?.n ?? 0);
+  words: readonly string[],
+): Promise<number[]> {
+  if (words.length === 0) return [];
+  const branches = words.map((word, i) => {
+    const clause = { terms: [word], exact: [word], prefix: false, exactOnly: true };
+    return sql`select ${sql.lit(i)} as w, count(*) as n from (select distinct document_id from (${provider.clauseDocuments(clause)}) as t) as ${sql.raw(`c${i}`)}`;
+  });
+  const result = await sql<{ w: number; n: number }>`${sql.join(branches, sql` union all `)}`.execute(db);
+  const counts = words.map(() => 0);
+  for (const row of result.rows) counts[Number(row.w)] = Number(row.n);
+  return counts;
 }
 
 export type HitRow = { documentId: number; matchedGroups: number; mask: number; score: number | null };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/tables.ts';
-import { countExactWord } from './search.engine.ts';
+import { countExactWords } from './search.engine.ts';
 import { headOf, tailOf, vocabularyEntry } from './search.keys.ts';
 import type { SearchProvider } from './search.provider.ts';
 
@@ -83,18 +83,23 @@ export async function correctWord(
     .filter((candidate) => candidate.distance <= max)
     .sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1))
     .slice(0, CHECKED_LIMIT);
+  const documents = await countExactWords(
+    db,
+    provider,
+    close.map((c) => c.word),
+  );
   let best: Correction | undefined;
-  for (const candidate of close) {
-    const documents = await countExactWord(db, provider, candidate.word);
-    if (documents <= atLeast) continue;
+  close.forEach((candidate, i) => {
+    const found = documents[i] ?? 0;
+    if (found <= atLeast) return;
     if (
       !best ||
       candidate.distance < best.distance ||
-      (candidate.distance === best.distance && documents > best.documents)
+      (candidate.distance === best.distance && found > best.documents)
     ) {
-      best = { ...candidate, documents };
+      best = { ...candidate, documents: found };
     }
-  }
+  });
   return best;
 }
 
