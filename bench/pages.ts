@@ -17,7 +17,8 @@ async function measure(url: string) {
   return { requestsPerSecond: result.requests.average, p99: result.latency.p99 };
 }
 
-const server = await startServer();
+// Scan processing (OCR) would compete with the load for the two cores; this measures page serving only.
+const server = await startServer(['--demo'], { CHANCERY_WORKER: 'off' });
 try {
   const list = (await (await fetch(`${server.baseUrl}/api/v1/documents?per_page=100`)).json()) as {
     documents: { id: number; externalId: string | null }[];
