@@ -25,6 +25,10 @@ export type Config = {
   worker: boolean;
   /** How long a claimed job stays a worker's without a heartbeat before another worker may take it. */
   jobLeaseSeconds: number;
+  /** Requests per minute one client IP may make to `/api` before it is answered 429. */
+  apiRateLimit: number;
+  /** The archive's contact address, published to harvesters (OAI-PMH Identify); may be empty. */
+  adminEmail: string;
   /** Directories searched for Tesseract `.traineddata` files beyond the bundled English and Chinese. */
   ocrDataDirs: string[];
 };
@@ -110,6 +114,17 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     env.CHANCERY_JOB_LEASE_SECONDS ?? '60',
   );
 
+  const apiRateLimit = read(
+    'CHANCERY_API_RATE_LIMIT',
+    z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(1_000_000),
+    env.CHANCERY_API_RATE_LIMIT ?? '600',
+  );
+  const adminEmail = read(
+    'CHANCERY_ADMIN_EMAIL',
+    z.union([z.literal(''), z.email({ error: 'must be an e-mail address' })]),
+    env.CHANCERY_ADMIN_EMAIL ?? '',
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -124,6 +139,8 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     trustProxy: env.CHANCERY_TRUST_PROXY === '1' || env.CHANCERY_TRUST_PROXY === 'true',
     worker: worker === 'on' || worker === '1' || worker === 'true',
     jobLeaseSeconds: jobLeaseSeconds!,
+    apiRateLimit: apiRateLimit!,
+    adminEmail: adminEmail ?? '',
     ocrDataDirs: env.CHANCERY_TESSDATA_DIRS
       ? env.CHANCERY_TESSDATA_DIRS.split(':').filter((dir) => dir.trim() !== '')
       : [
