@@ -45,7 +45,7 @@ const extensionFormats: Record<string, FormatName> = {
   '.webp': 'pdf-folder',
 };
 
-type Job = { format: FormatName; file: string; size: number };
+type Job = { format: FormatName; file: string; size: number; skip?: 'index' };
 
 export const isFormatName = (value: string): value is FormatName =>
   (formatNames as readonly string[]).includes(value);
@@ -161,6 +161,9 @@ async function planFolder(root: string, requested: FormatName | undefined): Prom
       const extension = path.extname(entry.name).toLowerCase();
       const format = await formatOfFile(full, extension);
       if (!format) continue;
+      // A folder's README or LICENCE describes the folder; it is not one of its documents.
+      if (format === 'markdown' && /^(readme|licen[cs]e|changelog|contributing|notice)\b/i.test(entry.name))
+        continue;
       jobs.push({ format, file: full, size: (await fsp.stat(full)).size });
     }
   };
@@ -173,7 +176,37 @@ async function planFolder(root: string, requested: FormatName | undefined): Prom
       .map((job) => (requested === 'frus-tei' || requested === 'tei' ? { ...job, format: requested } : job));
   }
   const hasText = jobs.some((job) => job.format !== 'pdf-folder');
-  return hasText ? jobs.filter((job) => job.format !== 'pdf-folder') : jobs;
+  const planned = hasText ? jobs.filter((job) => job.format !== 'pdf-folder') : jobs;
+  const indexes = new Set<string>();
+  for (const job of planned)
+    if (job.format === 'csv' && (await isIndexOf(job.file, planned))) indexes.add(job.file);
+  return planned.map((job) => (indexes.has(job.file) ? { ...job, skip: 'index' as const } : job));
+}
+
+/**
+ * A CSV whose `file` (or `path`) column names files that other readers of this run import is an
+ * index of the folder (the corpus's records-index.csv), not an inventory: read as one, it would
+ * overwrite the records it lists with its summary rows. It is skipped, with a warning.
+ */
+async function isIndexOf(csvFile: string, jobs: Job[]): Promise<boolean> {
+  const others = jobs.filter((job) => job.format !== 'csv');
+  if (others.length === 0) return false;
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(await fsp.readFile(csvFile), { columns: true, bom: true, skip_empty_lines: true, to: 200 });
+  } catch {
+    return false;
+  }
+  const column = rows[0]
+    ? Object.keys(rows[0]).find((name) => /^(file|path|file_path)$/i.test(name.trim()))
+    : undefined;
+  if (!column) return false;
+  const named = rows.map((row) => row[column]?.trim()).filter((value): value is string => !!value);
+  const covered = named.filter((value) => {
+    const full = path.resolve(path.dirname(csvFile), value);
+    return others.some((job) => full === job.file || full.startsWith(`${job.file}${path.sep}`));
+  });
+  return named.length > 0 && covered.length >= named.length / 2;
 }
 
 async function folderSize(dir: string): Promise<number> {
@@ -197,6 +230,7 @@ function sourceOf(root: string, jobs: Job[], format: FormatName): FormatSource {
     bytesRead: () => finished + current,
     async *items() {
       const catalogue = await markdownCatalogue(jobs);
+      const seen = new Map<string, string>();
       for (const job of jobs) {
         // A catalogue CSV beside Markdown files describes them; it is not an inventory of its own.
         if (job.format === 'csv' && catalogue.files.has(job.file)) {
@@ -204,9 +238,30 @@ function sourceOf(root: string, jobs: Job[], format: FormatName): FormatSource {
           continue;
         }
         const name = display(job.file);
+        if (job.skip === 'index') {
+          yield problem(
+            { file: name },
+            'this CSV lists files imported here (an index of the folder, not an inventory); skipped. Import it on its own to read it as an inventory',
+            { severity: 'warning' },
+          );
+          finished += job.size;
+          continue;
+        }
         for await (const item of readJob(job, name, catalogue.lookup)) {
           if (item.kind === 'record' && item.progress !== undefined)
             current = Math.round(job.size * item.progress);
+          const externalId = item.kind === 'record' ? item.record.externalId : undefined;
+          const earlier = externalId ? seen.get(externalId) : undefined;
+          if (item.kind === 'record' && externalId && earlier !== undefined && earlier !== job.file) {
+            // Two files claiming one external ID would overwrite each other's record in turn.
+            yield problem(
+              item.source,
+              `the external ID "${externalId}" was already imported from ${display(earlier)} in this run; this record was not imported`,
+              { record: externalId, field: 'externalId' },
+            );
+            continue;
+          }
+          if (externalId) seen.set(externalId, job.file);
           yield item;
         }
         current = 0;
