@@ -102,7 +102,9 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfFile> {
             canvasContext: context as unknown as CanvasRenderingContext2D,
             viewport,
           }).promise;
-          const rgba = canvas.data();
+          // `data()` is a view of the canvas's own pixel memory, freed with the canvas; sharp reads
+          // pixels on another thread later, so it gets a copy that lives as long as it is referenced.
+          const rgba = Buffer.from(canvas.data());
           page.cleanup();
           return { rgba, width, height };
         },

@@ -158,20 +158,20 @@ async function derivePages(
     pending.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     return pending;
   };
-  let next = prepare(todo[0]);
+  let upcoming = prepare(todo[0]);
   for (const [index, plan] of todo.entries()) {
     throwIfAborted(job.signal);
-    const current = next;
-    next = prepare(todo[index + 1]);
     let prepared: PreparedPage | undefined;
     let problem = plan.problem;
-    if (current) {
+    if (upcoming) {
       try {
-        prepared = await current;
+        prepared = await upcoming;
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error);
       }
     }
+    // Started only now, so that one page is rendered at a time, while Tesseract reads this one.
+    upcoming = prepare(todo[index + 1]);
     let text = plan.textLayer;
     const ocrRan = Boolean(prepared?.ocrImage);
     if (prepared?.ocrImage) {
