@@ -1,5 +1,12 @@
 import { analyzePhrase, analyzeQueryTerm, type QueryClause } from './analyzer/index.ts';
-import { coverSpans, type DateSpan, describeSpan, parseDateSpan } from './search.dates.ts';
+import {
+  ANY_YEAR,
+  coverSpans,
+  type DateSpan,
+  describeSpan,
+  parseDateSpan,
+  type YearBounds,
+} from './search.dates.ts';
 import { MAX_PART_NO, PART_NO } from './search.parts.ts';
 import type { PartScope } from './search.provider.ts';
 
@@ -14,7 +21,8 @@ import type { PartScope } from './search.provider.ts';
  *   title: person: organization: place: subject: collection: ref: summary: text: names:
  *                            the word or "phrase" in that part of the record only
  *   1962, 1962-08, 1962-08-09, 1960s, 1961..1963, 1961-1963, ..1963, 1961..
- *                            a date filter on the documents' date spans ("1962" in quotes is text)
+ *                            a date filter on the documents' date spans, for years the archive
+ *                            holds ("1962" in quotes, or 1514 in an archive of the 1960s, is text)
  *
  * Nothing a reader types is an error: unknown operators are words, stray quotes close at the end,
  * characters that cannot be searched are dropped, and what was ignored is said in a notice.
@@ -212,8 +220,12 @@ function prefixTerm(stem: string, field: SearchField, source: string): QueryTerm
   return { field, clauses, source, kind: 'prefix' };
 }
 
-/** Parses a search box query. Never throws; whatever cannot be used is reported in `notices`. */
-export function parseQuery(raw: string): ParsedQuery {
+/**
+ * Parses a search box query. Never throws; whatever cannot be used is reported in `notices`.
+ * `years`: the years the archive's documents span. A bare number is read as a year only within
+ * them, so in an archive of the 1960s "Resolution 1514" searches for the number.
+ */
+export function parseQuery(raw: string, years: YearBounds = ANY_YEAR): ParsedQuery {
   const notices: SearchNotice[] = [];
   const { text, truncated } = cleanQuery(raw);
   if (truncated) {
@@ -239,7 +251,7 @@ export function parseQuery(raw: string): ParsedQuery {
     canJoin = false;
     const field = token.field ?? 'any';
     if (!token.quoted && !token.negated && field === 'any') {
-      const span = parseDateSpan(token.text);
+      const span = parseDateSpan(token.text, years);
       if (span) {
         dates = dates ? coverSpans(dates, span) : span;
         joinNext = false;

@@ -7,25 +7,28 @@
 
 export type DateSpan = { from: string | null; to: string | null };
 
-/** Years outside this window are numbers, not dates ("Resolution 1514" is not a filter on 1514). */
-export const MIN_QUERY_YEAR = 1000;
-export const MAX_QUERY_YEAR = 2100;
+/** The years a date may name; the search narrows them to the years the archive holds. */
+export type YearBounds = { min: number; max: number };
+export const ANY_YEAR: YearBounds = { min: 1000, max: 2100 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The first and last day a single date can mean, or undefined if it is not a date. */
-export function parseDatePoint(text: string): { first: string; last: string } | undefined {
+export function parseDatePoint(
+  text: string,
+  bounds: YearBounds = ANY_YEAR,
+): { first: string; last: string } | undefined {
   const decade = /^(\d{3})0s$/.exec(text);
   if (decade) {
     const year = Number(`${decade[1]}0`);
-    if (year < MIN_QUERY_YEAR || year > MAX_QUERY_YEAR) return undefined;
+    if (year < ANY_YEAR.min || year > ANY_YEAR.max) return undefined;
     return { first: `${pad(year, 4)}-01-01`, last: `${pad(year + 9, 4)}-12-31` };
   }
   const match = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
-  if (year < MIN_QUERY_YEAR || year > MAX_QUERY_YEAR) return undefined;
+  if (year < bounds.min || year > bounds.max) return undefined;
   const month = match[2] === undefined ? undefined : Number(match[2]);
   const day = match[3] === undefined ? undefined : Number(match[3]);
   if (month !== undefined && (month < 1 || month > 12)) return undefined;
@@ -41,18 +44,20 @@ const RANGE = /^([^.–—]*)(?:\.\.|–|—)([^.–—]*)$/;
 const YEAR_RANGE = /^(\d{4})-(\d{4})$/;
 
 /** A date or a range as a span; undefined if the text is not one. */
-export function parseDateSpan(text: string): DateSpan | undefined {
+export function parseDateSpan(text: string, bounds: YearBounds = ANY_YEAR): DateSpan | undefined {
   const value = text.trim();
+  // Only a bare year could as well be a number; months, decades and ranges are dates whatever the years.
+  if (!/^\d{4}$/.test(value)) bounds = ANY_YEAR;
   const years = YEAR_RANGE.exec(value);
   const range = years ? [value, years[1]!, years[2]!] : RANGE.exec(value);
   if (!range) {
-    const point = parseDatePoint(value);
+    const point = parseDatePoint(value, bounds);
     return point ? { from: point.first, to: point.last } : undefined;
   }
   const [, left = '', right = ''] = range;
   if (left === '' && right === '') return undefined;
-  const start = left === '' ? null : parseDatePoint(left);
-  const end = right === '' ? null : parseDatePoint(right);
+  const start = left === '' ? null : parseDatePoint(left, bounds);
+  const end = right === '' ? null : parseDatePoint(right, bounds);
   if (start === undefined || end === undefined) return undefined;
   let from = start?.first ?? null;
   let to = end?.last ?? null;

@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
 import { type Authority, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
 import { ANALYZER_VERSION, analyzeForIndex } from './analyzer/index.ts';
 import { searchProviderFor } from './providers/index.ts';
-import { nameKeys, titleSortKey, vocabularyEntry } from './search.keys.ts';
+import { isCorrectable, nameKeys, titleSortKey } from './search.keys.ts';
 import {
   buildDocumentParts,
   type DocumentPart,
@@ -74,7 +74,7 @@ async function writeDocument(deps: SearchIndexDeps, document: StoredDocument): P
   const parts = buildDocumentParts(document, sources).map((part) => analysePart(document.id, part));
   await searchProviderFor(deps.dialect).insertParts(db, parts);
   await writeFacets(db, document);
-  await addToVocabulary(db, parts);
+  await addToVocabulary(deps, parts);
   await refreshNameKeys(db, [
     ...document.agents,
     ...document.places,
@@ -190,18 +190,26 @@ async function writeFacets(db: Kysely<Database>, document: StoredDocument): Prom
  * word whose last document left stays until the next `reindex`, which is harmless because every
  * suggestion is checked against the live index before it is offered.
  */
-async function addToVocabulary(db: Kysely<Database>, parts: readonly AnalysedPart[]): Promise<void> {
+async function addToVocabulary(deps: SearchIndexDeps, parts: readonly AnalysedPart[]): Promise<void> {
   const words = new Set<string>();
   for (const part of parts) {
-    for (const word of part.exact.split(' ')) words.add(word);
+    for (const word of part.exact.split(' ')) if (isCorrectable(word)) words.add(word);
   }
-  const entries = [...words].flatMap((word) => vocabularyEntry(word) ?? []);
-  for (let i = 0; i < entries.length; i += 400) {
-    await db
-      .insertInto('search_vocabulary')
-      .values(entries.slice(i, i + 400))
-      .onConflict((oc) => oc.column('term').doNothing())
-      .execute();
+  // Hundreds of words per document: passed as one parameter, their keys derived in SQL (lengths and
+  // ends in characters, as vocabularyEntry derives them), which costs a fraction of a row-per-value
+  // insert.
+  const all = [...words];
+  for (let i = 0; i < all.length; i += 5000) {
+    const chunk = all.slice(i, i + 5000);
+    const query =
+      deps.dialect === 'postgres'
+        ? sql`insert into search_vocabulary (term, length, head, tail)
+            select w, length(w), left(w, 3), right(w, 3) from unnest(cast(${chunk} as text[])) as w
+            on conflict (term) do nothing`
+        : sql`insert into search_vocabulary (term, length, head, tail)
+            select value, length(value), substr(value, 1, 3), substr(value, -3) from json_each(${JSON.stringify(chunk)})
+            where true on conflict (term) do nothing`;
+    await query.execute(deps.db);
   }
 }
 

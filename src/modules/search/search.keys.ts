@@ -24,6 +24,8 @@ const CORRECTABLE = /^[\p{sc=Latin}\p{sc=Cyrillic}\p{sc=Greek}\p{M}]{3,40}$/u;
 export const headOf = (word: string) => Array.from(word).slice(0, 3).join('');
 export const tailOf = (word: string) => Array.from(word).slice(-3).join('');
 
+export const isCorrectable = (word: string) => CORRECTABLE.test(word);
+
 export function vocabularyEntry(
   word: string,
 ): { term: string; length: number; head: string; tail: string } | undefined {

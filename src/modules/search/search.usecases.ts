@@ -13,7 +13,7 @@ import {
   type QueryGroup,
   type SearchNotice,
 } from './query-parser.ts';
-import { type DateSpan, describeSpan, intersectSpans } from './search.dates.ts';
+import { type DateSpan, describeSpan, intersectSpans, type YearBounds } from './search.dates.ts';
 import {
   type CountRow,
   countGroups,
@@ -91,7 +91,8 @@ export type SearchResult = {
 export async function searchDocuments(deps: SearchDeps, request: SearchRequest): Promise<SearchResult> {
   const { db } = deps;
   const provider = searchProviderFor(deps.dialect);
-  const parsed = parseQuery(request.q);
+  const years = await archiveYears(db);
+  const parsed = parseQuery(request.q, years);
   const notices: SearchNotice[] = [...parsed.notices];
   const hasWords = parsed.groups.length > 0 || parsed.excluded.length > 0;
   const sort: SortOrder = request.sortGiven ? request.sort : hasWords ? 'relevance' : 'date-asc';
@@ -116,7 +117,7 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
   if (parsed.groups.length > 0 && total < request.perPage) {
     const corrected = await correctQuery(deps, searched, parsed);
     if (corrected && total === 0 && !request.verbatim) {
-      const correctedQuery = parseQuery(corrected);
+      const correctedQuery = parseQuery(corrected, years);
       const correctedPlan: MatchPlan = { mode: 'strict', query: correctedQuery };
       const correctedCounts = await countSearch(db, provider, correctedPlan, filters, counting);
       if (totalOf(correctedCounts) > 0) {
@@ -198,6 +199,16 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
     didYouMean,
     notices,
   };
+}
+
+/** The years the published documents span (an index lookup at each end); none when none is dated. */
+async function archiveYears(db: Kysely<Database>): Promise<YearBounds> {
+  const row = await db
+    .selectFrom('search_documents')
+    .select((eb) => [eb.fn.min('year').as('min'), eb.fn.max('year').as('max')])
+    .executeTakeFirst();
+  if (row?.min === null || row?.min === undefined || row.max === null) return { min: 1, max: 0 };
+  return { min: Number(row.min), max: Number(row.max) };
 }
 
 const totalOf = (rows: CountRow[]) => rows.find((row) => row.section === 'total')?.n ?? 0;
