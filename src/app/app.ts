@@ -8,8 +8,10 @@ import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
+import { publishDueOnRequest } from '../modules/editor/editor.workflow.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
 import { scanPageImageRoutes, scanPagesApiRoutes } from '../modules/ingest/pipeline/scan-pages.routes.ts';
+import { oaiRoutes } from '../modules/oai/oai.routes.ts';
 import { searchApiRoutes } from '../modules/search/search.routes.ts';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
@@ -32,6 +34,8 @@ export function createApp(container: Container) {
   const { config, logger } = container;
   const app = new Hono();
   app.use(securityHeaders());
+  // Scheduled documents whose time has come are published before anything is read.
+  app.use(publishDueOnRequest({ db: container.database.db, dialect: container.database.dialect }));
 
   app.get('/healthz', (c) => c.text('ok'));
 
@@ -48,6 +52,7 @@ export function createApp(container: Container) {
 
   app.route('/api/v1/documents', documentsApiRoutes(container));
   app.route('/api/v1/search', searchApiRoutes(container));
+  app.route('/oai', oaiRoutes(container));
   app.route('/documents', assetFileRoutes(container));
   app.route('/api/v1/documents', scanPagesApiRoutes(container));
   app.route('/documents', scanPageImageRoutes(container));

@@ -257,16 +257,40 @@ describe.each(databaseKinds())('the public document page on %s', (kind) => {
     expect(html).toContain('href="/"');
   });
 
-  it('answers drafts and withdrawn documents with 404, without leaking their titles', async () => {
-    for (const status of ['draft', 'withdrawn'] as const) {
+  it('answers drafts, documents in review and scheduled ones with 404, without leaking their titles', async () => {
+    for (const status of ['draft', 'in_review', 'scheduled'] as const) {
       const hidden = await saveFixture(
         context,
-        huangZhenRecord({ externalId: `fixture/${status}`, title: `Secret ${status} title`, status }),
+        huangZhenRecord({
+          externalId: `fixture/${status}`,
+          title: `Secret ${status} title`,
+          status,
+          ...(status === 'scheduled' ? { scheduledFor: '2099-01-01T00:00:00Z' } : {}),
+        }),
       );
       const response = await get(`/documents/${hidden}`);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain(`Secret ${status} title`);
     }
+  });
+
+  it('answers a withdrawn document with 410, its citation and the reason, and none of its text', async () => {
+    const withdrawn = await saveFixture(
+      context,
+      huangZhenRecord({
+        externalId: 'fixture/withdrawn',
+        title: 'Withdrawn minutes',
+        status: 'withdrawn',
+        withdrawalReason: 'Returned to the depositing archive for review.',
+      }),
+    );
+    const response = await get(`/documents/${withdrawn}`);
+    expect(response.status).toBe(410);
+    const html = await response.text();
+    expect(html).toContain('Returned to the depositing archive for review.');
+    expect(html).toContain(`/documents/${withdrawn}`);
+    expect(html).not.toContain('We have received the statement.');
+    expect(html).not.toContain('我们收到了这个声明');
   });
 
   it('lists published related documents and leaves out links to drafts', async () => {
@@ -414,7 +438,7 @@ describe.each(databaseKinds())('the cached document page on %s', (kind) => {
       huangZhenRecord({ externalId: 'cache/six', title: 'Going away', status: 'withdrawn' }),
     );
     const response = await context.app.request(`/documents/${id}`);
-    expect(response.status).toBe(404);
-    expect(await response.text()).not.toContain('Going away');
+    expect(response.status).toBe(410);
+    expect(await response.text()).not.toContain('We have received the statement.');
   });
 });

@@ -4,9 +4,10 @@ import { notFound } from '../../app/errors.ts';
 import type { PageCache } from '../../app/page-cache.ts';
 import { parseRecordId } from '../../app/route-params.ts';
 import { renderPage } from '../../app/ui/layout.tsx';
-import { getPublicDocument } from './documents.queries.ts';
+import { DocumentWithdrawnError, getPublicDocument } from './documents.queries.ts';
 import { DocumentPage } from './page/document-page.tsx';
 import { documentViews, selectView } from './page/document-views.ts';
+import { WithdrawnPage } from './page/withdrawn-page.tsx';
 
 export type PageDeps = Pick<Container, 'database' | 'config'> & { pageCache: PageCache };
 
@@ -23,12 +24,17 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
         'This address does not contain a record ID. Record IDs are whole numbers, as in /documents/1234.',
       );
     }
-    return pageCache.respond(c, async () => {
-      const document = await getPublicDocument(database, id);
-      const views = documentViews(document.assets);
-      const current = selectView(views, c.req.query('view'));
-      return renderPage(<DocumentPage site={config} document={document} views={views} current={current} />);
-    });
+    try {
+      return await pageCache.respond(c, async () => {
+        const document = await getPublicDocument(database, id);
+        const views = documentViews(document.assets);
+        const current = selectView(views, c.req.query('view'));
+        return renderPage(<DocumentPage site={config} document={document} views={views} current={current} />);
+      });
+    } catch (error) {
+      if (!(error instanceof DocumentWithdrawnError)) throw error;
+      return c.html(renderPage(<WithdrawnPage site={config} document={error.document} />), 410);
+    }
   });
 
   return app;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { notFound } from '../../app/errors.ts';
+import { AppError, notFound } from '../../app/errors.ts';
 import type { Database } from '../../database/tables.ts';
 import { createDocumentsRepository, type StoredDocument } from './documents.repository.ts';
 
@@ -13,6 +13,7 @@ export async function getPublicDocument(
 ): Promise<StoredDocument> {
   const documents = createDocumentsRepository({ db });
   const document = await documents.findById(id);
+  if (document?.status === 'withdrawn') throw new DocumentWithdrawnError(document);
   if (document?.status !== 'published') {
     // Drafts and withdrawn records answer exactly like records that never existed.
     throw notFound('documents.not_found', `There is no published document with record ID ${id}.`);
@@ -24,6 +25,20 @@ export async function getPublicDocument(
     attachments: document.attachments.filter(isPublic),
     attachedTo: document.attachedTo.filter(isPublic),
   };
+}
+
+/**
+ * A record that was published and then withdrawn answers 410 Gone, with the reason, so a reader
+ * following an old citation learns what happened. Pages show `document`'s citation and reason only.
+ */
+export class DocumentWithdrawnError extends AppError {
+  constructor(readonly document: StoredDocument) {
+    super(
+      'documents.withdrawn',
+      410,
+      `Record ${document.id} was withdrawn from the archive.${document.withdrawalReason ? ` Reason: ${document.withdrawalReason}` : ''}`,
+    );
+  }
 }
 
 export async function listPublicDocuments(

@@ -1,4 +1,5 @@
 import type { Container } from '../../app/container.ts';
+import { publishDueJob } from '../editor/editor.workflow.ts';
 import { createIngestJobs } from '../ingest/pipeline/ingest.tasks.ts';
 import { createJobWorker, type JobWorker, type WorkerOptions } from './jobs.worker.ts';
 
@@ -15,7 +16,10 @@ export function createArchiveWorker(
     db: container.database.db,
     dialect: container.database.dialect,
     logger: container.logger,
-    definitions: [...ingest.definitions],
+    definitions: [
+      ...ingest.definitions,
+      publishDueJob({ db: container.database.db, dialect: container.database.dialect }),
+    ],
     leaseMs: container.config.jobLeaseSeconds * 1000,
     ...options,
   });
