@@ -27,7 +27,7 @@ describe('Markdown with YAML front matter', () => {
   it('reads record-format keys from the front matter and renders the text', async () => {
     const { records, problems } = await read(
       'memo.md',
-      '---\ntitle: "Memo on talks"\ndate: 1962-08-09\nlanguages: [ru]\nsubjects: Berlin; Disarmament\nexternal_id: memo-1\n---\n\nSome *text*.\n',
+      '---\ntitle: "Memo on talks"\ndate: 1962-08-09\nlanguages: [ru]\nsubjects: Berlin; Disarmament\nexternal_id: memo-1\nauthors: ["Gromyko, Andrei A."]\npeople: "Kennedy, John F.; Rusk, Dean"\n---\n\nSome *text*.\n',
     );
     expect(problems).toEqual([]);
     expect(records[0]!.record).toMatchObject({
@@ -36,6 +36,11 @@ describe('Markdown with YAML front matter', () => {
       date: '1962-08-09',
       languages: ['ru'],
       subjects: ['Berlin', 'Disarmament'],
+      agents: [
+        { name: 'Gromyko, Andrei A.', role: 'author' },
+        { name: 'Kennedy, John F.', role: 'mentioned' },
+        { name: 'Rusk, Dean', role: 'mentioned' },
+      ],
     });
     expect(records[0]!.record.assets?.[0]?.html).toBe('<p>Some <em>text</em>.</p>');
   });

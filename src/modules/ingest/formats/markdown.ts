@@ -220,6 +220,17 @@ export function markdownRecord(
       null,
     program: text('program') ?? (isDfat ? dfatSeries : null),
     rights: text('rights') ?? (isDfat ? dfatRights : null),
+    agents: [
+      ...list('authors', 'author').map((name) => ({ name: String(name), role: 'author' as const })),
+      ...list('recipients', 'recipient').map((name) => ({ name: String(name), role: 'recipient' as const })),
+      ...list('participants').map((name) => ({ name: String(name), role: 'participant' as const })),
+      ...list('people').map((name) => ({ name: String(name), role: 'mentioned' as const })),
+      ...list('organizations').map((name) => ({
+        name: String(name),
+        kind: 'organization' as const,
+        role: 'mentioned' as const,
+      })),
+    ],
     subjects: list('subjects').map(String),
     places: list('places').map(String),
     collections: [
