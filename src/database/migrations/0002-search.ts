@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { ANALYZER_VERSION } from '../../modules/search/analyzer/index.ts';
+import { INDEX_FORMAT_VERSION } from '../../modules/search/search.parts.ts';
 import type { MigrationContext } from '../migrate.ts';
 
 /**
@@ -137,7 +138,12 @@ export async function up(db: Kysely<unknown>, { dialect }: MigrationContext): Pr
   // `chancery reindex`. An empty archive is indexed as records arrive, by the analyser of the day.
   const existing = await sql<{ n: number }>`select count(*) as n from documents`.execute(db);
   const hasDocuments = Number(existing.rows[0]?.n ?? 0) > 0;
-  await sql`insert into search_state (key, value) values ('analyzer_version', ${String(hasDocuments ? 0 : ANALYZER_VERSION)})`.execute(
-    db,
-  );
+  const version = (current: number) => String(hasDocuments ? 0 : current);
+  await db
+    .insertInto('search_state' as never)
+    .values([
+      { key: 'analyzer_version', value: version(ANALYZER_VERSION) },
+      { key: 'index_format', value: version(INDEX_FORMAT_VERSION) },
+    ] as never)
+    .execute();
 }

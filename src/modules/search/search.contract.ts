@@ -5,6 +5,7 @@ import { saveDocument } from '../documents/documents.usecases.ts';
 import { ANALYZER_VERSION } from './analyzer/index.ts';
 import { contractCorpus } from './search.fixtures.ts';
 import { readIndexStatus, reindexAll, syncSearchIndex } from './search.indexer.ts';
+import { INDEX_FORMAT_VERSION } from './search.parts.ts';
 import { parseSearchParameters, type QueryParameters } from './search.schemas.ts';
 import { suggestNames } from './search.suggest.ts';
 import { type SearchResult, searchDocuments } from './search.usecases.ts';
@@ -461,6 +462,7 @@ export function describeSearchContract(kind: DatabaseKind): void {
         expect(progress.at(-1)).toBe(6);
         expect(await readIndexStatus(deps().db)).toEqual({
           analyzerVersion: ANALYZER_VERSION,
+          indexFormat: INDEX_FORMAT_VERSION,
           current: true,
         });
         const after = await search({ q: ['negotiations'] });

@@ -181,8 +181,8 @@ export async function countSearch(
     sql`select 'total' as section, cast(null as text) as value, count(*) as n from filtered`,
     // Which optional words relaxed hits have, so the result can say which words were dropped.
     sql`select 'mask' as section, cast(mask as text) as value, count(*) as n from filtered group by mask`,
-    // Read along, to save a round trip: whether the index was built by this analyser.
-    sql`select 'analyzer' as section, value, 0 as n from search_state where key = 'analyzer_version'`,
+    // Read along, to save a round trip: which analyser and format the index was built with.
+    sql`select 'state' as section, key || '=' || value as value, 0 as n from search_state`,
   ];
   if (options.facets) {
     branches.push(sql`select 'year' as section, cast(d.year as text) as value, count(*) as n

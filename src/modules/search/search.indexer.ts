@@ -9,6 +9,7 @@ import { isCorrectable, nameKeys, titleSortKey } from './search.keys.ts';
 import {
   buildDocumentParts,
   type DocumentPart,
+  INDEX_FORMAT_VERSION,
   type PartSources,
   partIdOf,
   type ScanPageText,
@@ -287,23 +288,33 @@ export async function reindexAll(
     options.onProgress?.({ done: Math.min(i + batchSize, ids.length), total: ids.length, indexed });
   }
   await searchProviderFor(dialect).optimize(db);
-  await db
-    .updateTable('search_state')
-    .set({ value: String(ANALYZER_VERSION) })
-    .where('key', '=', 'analyzer_version')
-    .execute();
+  for (const [key, value] of Object.entries(currentIndexState())) {
+    await db.updateTable('search_state').set({ value }).where('key', '=', key).execute();
+  }
   return { indexed, removed };
 }
 
-export type IndexStatus = { analyzerVersion: number; current: boolean };
+/** What `search_state` holds once the index is built by this code. */
+export const currentIndexState = (): Record<string, string> => ({
+  analyzer_version: String(ANALYZER_VERSION),
+  index_format: String(INDEX_FORMAT_VERSION),
+});
 
-/** Whether the index was built by the analyser this code runs; if not, `chancery reindex` is due. */
+export type IndexStatus = { analyzerVersion: number; indexFormat: number; current: boolean };
+
+/** Whether the index was built by the analyser and format this code uses; if not, reindex. */
 export async function readIndexStatus(db: Kysely<Database>): Promise<IndexStatus> {
-  const row = await db
-    .selectFrom('search_state')
-    .select('value')
-    .where('key', '=', 'analyzer_version')
-    .executeTakeFirst();
-  const analyzerVersion = Number(row?.value ?? 0);
-  return { analyzerVersion, current: analyzerVersion === ANALYZER_VERSION };
+  const rows = await db.selectFrom('search_state').select(['key', 'value']).execute();
+  return indexStatusOf(rows);
+}
+
+export function indexStatusOf(rows: readonly { key: string; value: string }[]): IndexStatus {
+  const value = (key: string) => Number(rows.find((row) => row.key === key)?.value ?? 0);
+  const analyzerVersion = value('analyzer_version');
+  const indexFormat = value('index_format');
+  return {
+    analyzerVersion,
+    indexFormat,
+    current: analyzerVersion === ANALYZER_VERSION && indexFormat === INDEX_FORMAT_VERSION,
+  };
 }

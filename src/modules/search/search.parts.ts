@@ -12,6 +12,13 @@ import { chunkText, htmlToText } from './search.text.ts';
  * is `document_id * 2^20 + part_no`, so a full-text hit names its document without a join.
  */
 export const PART_ID_FACTOR = 2 ** 20;
+
+/**
+ * Changes whenever documents would be cut into parts differently (part numbers, chunking, the plain
+ * text of HTML, whose offsets snippets rely on). Stored with the index beside ANALYZER_VERSION; a
+ * difference asks for `chancery reindex`.
+ */
+export const INDEX_FORMAT_VERSION = 1;
 export const partIdOf = (documentId: number, partNo: number) => documentId * PART_ID_FACTOR + partNo;
 
 export const PART_NO = {

@@ -89,8 +89,7 @@ export function htmlToText(html: string): string {
     name && BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '',
   );
   return decodeEntities(text)
-    .replace(/[ \t\u00a0]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/[ \t\u00a0]*\n\s*/g, '\n')
     .trim();
 }
 

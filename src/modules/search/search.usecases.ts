@@ -3,7 +3,6 @@ import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
 import { dateOfRow } from '../documents/documents.repository.ts';
 import type { HistoricalDate } from '../documents/historical-date.ts';
-import { ANALYZER_VERSION } from './analyzer/index.ts';
 import { searchProviderFor } from './providers/index.ts';
 import {
   isPlainWord,
@@ -37,6 +36,7 @@ import {
   isHierarchical,
   treeFacet,
 } from './search.facets.ts';
+import { indexStatusOf } from './search.indexer.ts';
 import type { SearchRequest } from './search.schemas.ts';
 import { buildSnippets, type Snippet } from './search.snippets.ts';
 import { correctWord, matchCase, replaceWord } from './search.spelling.ts';
@@ -176,7 +176,10 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
           undated: 0,
         },
       };
-  if (counts.find((row) => row.section === 'analyzer')?.value !== String(ANALYZER_VERSION)) {
+  const state = counts
+    .filter((row) => row.section === 'state' && row.value !== null)
+    .map((row) => ({ key: row.value!.split('=')[0]!, value: row.value!.split('=')[1] ?? '' }));
+  if (!indexStatusOf(state).current) {
     notices.push({
       code: 'search.index_outdated',
       message:
