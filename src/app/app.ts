@@ -9,6 +9,8 @@ import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
 import { publishDueOnRequest } from '../modules/editor/editor.workflow.ts';
+import { atomRoutes } from '../modules/feeds/atom.routes.ts';
+import { sitemapRoutes } from '../modules/feeds/sitemap.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
 import { scanPageImageRoutes, scanPagesApiRoutes } from '../modules/ingest/pipeline/scan-pages.routes.ts';
 import { oaiRoutes } from '../modules/oai/oai.routes.ts';
@@ -53,6 +55,8 @@ export function createApp(container: Container) {
   app.route('/api/v1/documents', documentsApiRoutes(container));
   app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/oai', oaiRoutes(container));
+  app.route('/', sitemapRoutes(container));
+  app.route('/', atomRoutes(container));
   app.route('/documents', assetFileRoutes(container));
   app.route('/api/v1/documents', scanPagesApiRoutes(container));
   app.route('/documents', scanPageImageRoutes(container));

@@ -9,6 +9,7 @@ import type { AuthorityKind } from '../../database/tables.ts';
 import type { PageDeps } from '../documents/documents.pages.tsx';
 import { authorityPathSegment, paths } from '../documents/documents.presenters.ts';
 import { DocumentListItem } from '../documents/page/document-list.tsx';
+import { collectionFeedPath } from '../feeds/atom.routes.ts';
 import { languageName } from '../shared/languages.ts';
 import {
   type AuthorityDocument,
@@ -53,6 +54,16 @@ const AuthorityPage: FC<{ site: SiteInfo; data: PublicAuthority; page: number }>
       canonicalPath={page > 1 ? `${base}?page=${page}` : base}
       chineseText={chineseText}
       bodyClass="page-authority"
+      head={
+        a.kind === 'collection' ? (
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            title={`${a.name}: new documents`}
+            href={collectionFeedPath(a.slug)}
+          />
+        ) : null
+      }
     >
       <article class="authority-page" aria-labelledby="authority-name">
         <header class="authority-header">

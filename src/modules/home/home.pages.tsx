@@ -7,6 +7,7 @@ import type { PageDeps } from '../documents/documents.pages.tsx';
 import { paths } from '../documents/documents.presenters.ts';
 import type { DocumentStub } from '../documents/documents.repository.ts';
 import { DocumentListItem } from '../documents/page/document-list.tsx';
+import { siteFeedPath } from '../feeds/atom.routes.ts';
 import { type ArchiveCounts, archiveCounts, featuredCollections, recentlyPublished } from './home.queries.ts';
 
 const RECENT_COUNT = 8;
@@ -49,6 +50,14 @@ const HomePage: FC<{
     description={site.archiveTagline}
     canonicalPath="/"
     bodyClass="page-home"
+    head={
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={`${site.archiveName}: new documents`}
+        href={siteFeedPath}
+      />
+    }
   >
     <section class="home-hero" aria-labelledby="home-title">
       <h1 id="home-title" class="home-hero__title">
