@@ -131,7 +131,9 @@ async function benchFrus() {
 
 /** Image-only scans: NARA originals from the corpus, or made here when the corpus is absent. */
 async function scanFiles(): Promise<Uint8Array[]> {
-  const nara = ['pdf/nara-original/104-10004-10156.pdf'].map(corpusFile);
+  const nara = ['pdf/nara-original/104-10004-10156.pdf', 'pdf/nara-original/104-10004-10143.pdf'].map(
+    corpusFile,
+  );
   if (nara.every((f) => f !== undefined)) return nara.map((f) => new Uint8Array(fs.readFileSync(f!)));
   console.log('(corpus absent: OCR benchmark on generated scans)');
   return [0, 1, 2].map((i) =>
@@ -222,7 +224,11 @@ async function benchOcr() {
 }
 
 try {
-  console.log(`Ingest benchmark on ${os.cpus().length} cores, Node ${process.version}`);
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  report(`Ingest benchmark on ${os.cpus().length} cores, Node ${process.version}, load average ${load}`);
   if (parts.includes('jsonl')) await benchJsonl();
   if (parts.includes('frus')) await benchFrus();
   if (parts.includes('ocr')) await benchOcr();
