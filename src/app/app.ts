@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import { adminRoutes } from '../modules/admin/admin.routes.tsx';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
+import { citationRoutes } from '../modules/citations/citations.routes.ts';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
 import { publishDueOnRequest } from '../modules/editor/editor.workflow.ts';
@@ -71,6 +72,8 @@ export function createApp(container: Container) {
   const pageDeps = { ...container, pageCache };
   app.route('/', fontRoutes());
   app.route('/', homePages(pageDeps));
+  // Before the page: /documents/{id}.ris and friends must not be read as a record ID.
+  app.route('/', citationRoutes(container));
   app.route('/', documentPages(pageDeps));
   app.route('/', authorityPages(pageDeps));
 

@@ -31,6 +31,11 @@ export type Config = {
   adminEmail: string;
   /** Directories searched for Tesseract `.traineddata` files beyond the bundled English and Chinese. */
   ocrDataDirs: string[];
+  /**
+   * A directory of CSL style files (`.csl`) offered beside the built-in citation styles, e.g.
+   * /usr/share/citation-style-language/styles from Debian's citation-style-language-styles; unset: none.
+   */
+  cslDir: string | undefined;
 };
 
 export type ConfigOverrides = Partial<{
@@ -141,6 +146,7 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     jobLeaseSeconds: jobLeaseSeconds!,
     apiRateLimit: apiRateLimit!,
     adminEmail: adminEmail ?? '',
+    cslDir: env.CHANCERY_CSL_DIR?.trim() ? path.resolve(env.CHANCERY_CSL_DIR.trim()) : undefined,
     ocrDataDirs: env.CHANCERY_TESSDATA_DIRS
       ? env.CHANCERY_TESSDATA_DIRS.split(':').filter((dir) => dir.trim() !== '')
       : [

@@ -12,6 +12,8 @@ export type CitableDocument = {
   credits: { role: string; name: string }[];
   agents: { name: string; role: string }[];
   assets?: { kind: string; translator: string | null }[];
+  type?: string | null;
+  languages?: string[];
 };
 
 export type CitationOptions = {
@@ -20,6 +22,11 @@ export type CitationOptions = {
   archiveName: string;
   /** The day the reader consulted the record (`YYYY-MM-DD` or a Date); Chicago makes it optional. */
   accessedOn?: string | Date | undefined;
+  /**
+   * Pins the citation to the version being read: the day that text was last changed (`YYYY-MM-DD`) and
+   * the address that shows it. Without it the citation names the record as a whole.
+   */
+  version?: { date: string; url: string } | undefined;
 };
 
 /** Chicago notes-bibliography gives every source two forms: the footnote and the bibliography entry. */
@@ -40,12 +47,12 @@ const months = [
   'December',
 ];
 
-type Ymd = { y: number; m: number; d: number };
-const ymd = (iso: string): Ymd => {
+export type Ymd = { y: number; m: number; d: number };
+export const ymd = (iso: string): Ymd => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return { y, m, d };
 };
-const monthName = (m: number) => months[m - 1] ?? '';
+export const monthName = (m: number) => months[m - 1] ?? '';
 
 /**
  * Dates as Chicago writes them: "August 9, 1962" (no leading zero, unlike the archive's display form),
@@ -85,11 +92,17 @@ export function chicagoDate(date: HistoricalDate | null): string {
   return date.circa ? `ca. ${text}` : text;
 }
 
-function formatAccessDate(value: string | Date): string | undefined {
+/** A calendar day (`YYYY-MM-DD` or a Date) as its parts; undefined for anything that is not one. */
+export function calendarDay(value: string | Date): Ymd | undefined {
   const iso = value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  const { y, m, d } = ymd(iso);
-  return `${monthName(m)} ${d}, ${y}`;
+  const day = ymd(iso);
+  return day.m >= 1 && day.m <= 12 && day.d >= 1 && day.d <= 31 ? day : undefined;
+}
+
+function formatAccessDate(value: string | Date): string | undefined {
+  const day = calendarDay(value);
+  return day ? `${monthName(day.m)} ${day.d}, ${day.y}` : undefined;
 }
 
 /** "A", "A and B", "A, B, and C" (Chicago uses the serial comma). */
@@ -98,17 +111,19 @@ export function joinNames(names: string[]): string {
   return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
 }
 
-const unique = (values: string[]) => [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];
+export const unique = (values: string[]) => [...new Map(values.map((v) => [v.toLowerCase(), v])).values()];
 
 /** Double quotation marks inside a quoted title turn into single ones. */
-const nestQuotes = (title: string) => title.replace(/"([^"]*)"/g, '‘$1’').replace(/“([^”]*)”/g, '‘$1’');
+export const nestQuotes = (title: string) =>
+  title.replace(/"([^"]*)"/g, '‘$1’').replace(/“([^”]*)”/g, '‘$1’');
 
 /** A title ending in ? or ! keeps its own mark instead of taking the comma or period. */
-const endsWithOwnMark = (text: string) => /[?!]['’”]?$/.test(text);
+export const endsWithOwnMark = (text: string) => /[?!]['’”]?$/.test(text);
 
-const closeWithPeriod = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
+export const closeWithPeriod = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 
-function pieces(doc: CitableDocument, options: CitationOptions) {
+/** What every style draws on, cleaned once: names de-duplicated, empty fields dropped. */
+export function citationPieces(doc: CitableDocument, options: CitationOptions) {
   const authors = unique(doc.agents.filter((a) => a.role === 'author').map((a) => a.name.trim()));
   const translators = unique([
     ...doc.credits.filter((c) => c.role === 'translator').map((c) => c.name.trim()),
@@ -128,7 +143,14 @@ function pieces(doc: CitableDocument, options: CitationOptions) {
     original,
     translators,
     accessed: options.accessedOn ? formatAccessDate(options.accessedOn) : undefined,
-    url: `${options.baseUrl.replace(/\/+$/, '')}/documents/${doc.id}`,
+    accessedDay: options.accessedOn ? calendarDay(options.accessedOn) : undefined,
+    versionDay: options.version ? calendarDay(options.version.date) : undefined,
+    url: options.version?.url ?? `${options.baseUrl.replace(/\/+$/, '')}/documents/${doc.id}`,
+    program,
+    archive,
+    repository: doc.repository?.name.trim() || null,
+    reference: doc.archivalReference?.trim() || null,
+    type: doc.type?.trim() || null,
   };
 }
 
@@ -144,11 +166,14 @@ function pieces(doc: CitableDocument, options: CitationOptions) {
  * recorded: it is an identifier, so its hyphens are not turned into en dashes.
  */
 export function formatChicagoCitation(doc: CitableDocument, options: CitationOptions): ChicagoCitation {
-  const p = pieces(doc, options);
+  const p = citationPieces(doc, options);
   return { note: noteForm(p), bibliography: bibliographyForm(p) };
 }
 
-type Pieces = ReturnType<typeof pieces>;
+export type CitationPieces = ReturnType<typeof citationPieces>;
+type Pieces = CitationPieces;
+
+const chicagoDay = (day: Ymd) => `${monthName(day.m)} ${day.d}, ${day.y}`;
 
 function noteForm(p: Pieces): FormattedCitation {
   const parts: CitationPart[] = [];
@@ -161,6 +186,7 @@ function noteForm(p: Pieces): FormattedCitation {
   if (p.publication) rest.push([p.publication, 'container']);
   if (p.original) rest.push([p.original, 'archive']);
   if (p.translators.length > 0) rest.push([`trans. ${joinNames(p.translators)}`, 'credit']);
+  if (p.versionDay) rest.push([`version of ${chicagoDay(p.versionDay)}`, 'credit']);
   if (p.accessed) rest.push([`accessed ${p.accessed}`, 'accessed']);
   rest.push([p.url, 'url']);
   rest.forEach(([text, role], index) => {
@@ -183,6 +209,7 @@ function bibliographyForm(p: Pieces): FormattedCitation {
   if (p.publication) rest.push([p.publication, 'container']);
   if (p.original) rest.push([p.original, 'archive']);
   if (p.translators.length > 0) rest.push([`Translated by ${joinNames(p.translators)}`, 'credit']);
+  if (p.versionDay) rest.push([`Version of ${chicagoDay(p.versionDay)}`, 'credit']);
   if (p.accessed) rest.push([`Accessed ${p.accessed}`, 'accessed']);
   rest.push([p.url, 'url']);
   let previous = '';

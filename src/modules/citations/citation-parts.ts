@@ -11,6 +11,8 @@ export type CitationPart = {
   role?: 'author' | 'title' | 'date' | 'container' | 'archive' | 'credit' | 'accessed' | 'url';
   /** Set when the style wants the part in italics (titles of published works). */
   italic?: boolean;
+  /** For a URL shown without its scheme (MLA), the address the link goes to. */
+  href?: string;
 };
 
 export type FormattedCitation = {
@@ -29,7 +31,7 @@ export function citationHtml(parts: CitationPart[]): string {
   return parts
     .map((part) => {
       const text = escapeHtml(part.text);
-      if (part.role === 'url') return `<a href="${text}">${text}</a>`;
+      if (part.role === 'url') return `<a href="${escapeHtml(part.href ?? part.text)}">${text}</a>`;
       const inner = part.italic ? `<i>${text}</i>` : text;
       return part.role ? `<span class="citation-${part.role}">${inner}</span>` : inner;
     })

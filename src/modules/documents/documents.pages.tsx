@@ -4,6 +4,7 @@ import { notFound } from '../../app/errors.ts';
 import type { PageCache } from '../../app/page-cache.ts';
 import { parseRecordId } from '../../app/route-params.ts';
 import { renderPage } from '../../app/ui/layout.tsx';
+import { citationCatalogFor } from '../citations/csl-styles.ts';
 import { DocumentWithdrawnError, getPublicDocument } from './documents.queries.ts';
 import { DocumentPage } from './page/document-page.tsx';
 import { documentViews, selectView } from './page/document-views.ts';
@@ -29,7 +30,17 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
         const document = await getPublicDocument(database, id);
         const views = documentViews(document.assets);
         const current = selectView(views, c.req.query('view'));
-        return renderPage(<DocumentPage site={config} document={document} views={views} current={current} />);
+        return renderPage(
+          <DocumentPage
+            site={config}
+            document={document}
+            views={views}
+            current={current}
+            citeStyle={c.req.query('cite')}
+            requestedVersion={c.req.query('version')}
+            citations={citationCatalogFor(config)}
+          />,
+        );
       });
     } catch (error) {
       if (!(error instanceof DocumentWithdrawnError)) throw error;

@@ -95,11 +95,14 @@ export function atomRoutes(
     const slug = c.req.param('slug');
     const collection = await repository.collectionTree(slug);
     if (!collection) return c.notFound();
+    const rows = await repository.latestPublished(limit, collection.ids);
+    // A collection named only by drafts does not exist for the public (as its page answers 404).
+    if (rows.length === 0) return c.notFound();
     return feed(c, {
       title: `${collection.name}: newly published documents`,
       selfPath: collectionFeedPath(slug),
       htmlPath: paths.authority({ id: collection.id, kind: 'collection', slug }),
-      rows: await repository.latestPublished(limit, collection.ids),
+      rows,
     });
   });
 

@@ -35,7 +35,8 @@ describe.each(databaseKinds())('sitemaps, robots.txt and Atom feeds (%s)', (kind
       externalId: 'feed/draft',
       title: 'Draft never shown',
       status: 'draft',
-      collections: ['Border talks'],
+      collections: ['Border talks', 'Covert channel'],
+      agents: [{ name: 'Unseen Person', role: 'author' }],
     });
     await save('gone', { externalId: 'feed/gone', title: 'Withdrawn record', status: 'withdrawn' });
   });
@@ -64,6 +65,9 @@ describe.each(databaseKinds())('sitemaps, robots.txt and Atom feeds (%s)', (kind
     expect(urls).not.toContain(`http://archive.test/documents/${ids.draft}`);
     expect(urls).not.toContain(`http://archive.test/documents/${ids.gone}`);
     expect(urls).toContain('http://archive.test/collections/border-talks');
+    expect(urls).toContain('http://archive.test/collections/sino-soviet-relations');
+    expect(urls).not.toContain('http://archive.test/collections/covert-channel');
+    expect(urls.filter((url) => url?.startsWith('http://archive.test/people/')).length).toBe(1);
     expect(urls).toContain('http://archive.test/');
     expect(urls.some((url) => url?.startsWith('http://archive.test/people/'))).toBe(true);
     expect(body).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z<\/lastmod>/);
@@ -132,6 +136,7 @@ describe.each(databaseKinds())('sitemaps, robots.txt and Atom feeds (%s)', (kind
     const parent = await text('/collections/sino-soviet-relations/feed.xml');
     expect(parent.body.match(/<entry>/g)?.length).toBe(2);
     expect((await text('/collections/no-such-collection/feed.xml')).status).toBe(404);
+    expect((await text('/collections/covert-channel/feed.xml')).status).toBe(404);
   });
 
   it('announces the feeds in the heads of the home and collection pages', async () => {

@@ -13,34 +13,45 @@ export type FeedEntryRow = {
 
 export type SitemapAuthorityRow = { id: number; kind: string; slug: string; updatedAt: string };
 
-/**
- * Reads for sitemaps and feeds. Only published documents, and only authorities a reader can reach
- * from one (or collections, whose pages exist on their own).
- */
+/** Reads for sitemaps and feeds: only published documents and the authorities they make public. */
 export function createFeedsRepository({ db }: { db: Kysely<Database> }) {
-  const publishedAuthorities = () =>
-    db
+  /**
+   * Authorities a reader can reach: linked to a published document (any role, or as its repository),
+   * plus the places and collections above those. Names known only from drafts stay unknown.
+   */
+  async function publicAuthorities(): Promise<SitemapAuthorityRow[]> {
+    const linked = await db
+      .selectFrom('document_authorities')
+      .innerJoin('documents', 'documents.id', 'document_authorities.document_id')
+      .select('document_authorities.authority_id as id')
+      .distinct()
+      .where('documents.status', '=', 'published')
+      .execute();
+    const repositories = await db
+      .selectFrom('documents')
+      .select('repository_id as id')
+      .distinct()
+      .where('status', '=', 'published')
+      .where('repository_id', 'is not', null)
+      .execute();
+    const all = await db
       .selectFrom('authorities')
-      .where((eb) =>
-        eb.or([
-          eb('authorities.kind', '=', 'collection'),
-          eb.exists(
-            eb
-              .selectFrom('document_authorities')
-              .innerJoin('documents', 'documents.id', 'document_authorities.document_id')
-              .select('documents.id')
-              .whereRef('document_authorities.authority_id', '=', 'authorities.id')
-              .where('documents.status', '=', 'published'),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('documents')
-              .select('documents.id')
-              .whereRef('documents.repository_id', '=', 'authorities.id')
-              .where('documents.status', '=', 'published'),
-          ),
-        ]),
-      );
+      .select(['id', 'kind', 'slug', 'parent_id', 'updated_at'])
+      .execute();
+    const byId = new Map(all.map((row) => [row.id, row]));
+    const reachable = new Set<number>();
+    for (const { id } of [...linked, ...repositories]) {
+      let current = id === null ? undefined : byId.get(id);
+      while (current && !reachable.has(current.id)) {
+        reachable.add(current.id);
+        current = current.parent_id === null ? undefined : byId.get(current.parent_id);
+      }
+    }
+    return all
+      .filter((row) => reachable.has(row.id))
+      .sort((a, b) => a.id - b.id)
+      .map((row) => ({ id: row.id, kind: row.kind, slug: row.slug, updatedAt: row.updated_at }));
+  }
 
   return {
     async countPublishedDocuments(): Promise<number> {
@@ -65,20 +76,11 @@ export function createFeedsRepository({ db }: { db: Kysely<Database> }) {
     },
 
     async countAuthorities(): Promise<number> {
-      const row = await publishedAuthorities()
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
+      return (await publicAuthorities()).length;
     },
 
     async authorities(offset: number, limit: number): Promise<SitemapAuthorityRow[]> {
-      const rows = await publishedAuthorities()
-        .select(['authorities.id', 'authorities.kind', 'authorities.slug', 'authorities.updated_at'])
-        .orderBy('authorities.id')
-        .limit(limit)
-        .offset(offset)
-        .execute();
-      return rows.map((row) => ({ id: row.id, kind: row.kind, slug: row.slug, updatedAt: row.updated_at }));
+      return (await publicAuthorities()).slice(offset, offset + limit);
     },
 
     /** Newest first by publication; `collectionIds` limits to documents filed in those collections. */

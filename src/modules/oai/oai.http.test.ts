@@ -53,7 +53,7 @@ describe.each(databaseKinds())('the OAI-PMH endpoint (%s)', (kind) => {
       externalId: 'oai/draft',
       title: 'Unpublished draft',
       status: 'draft',
-      collections: ['Cold War'],
+      collections: ['Cold War', 'Secret operations'],
     });
     await save('withdrawn', {
       externalId: 'oai/withdrawn',
@@ -122,6 +122,7 @@ describe.each(databaseKinds())('the OAI-PMH endpoint (%s)', (kind) => {
     const specs = [...xml.matchAll(/<setSpec>([^<]+)<\/setSpec>/g)].map((m) => m[1]);
     expect(specs).toEqual(['collection', 'collection:cold-war', 'collection:cold-war:sino-soviet-split']);
     expect(xml).toContain('<setName>Sino-Soviet split</setName>');
+    expect(xml).not.toContain('Secret operations');
   });
 
   it('maps a published record to Dublin Core, escaping its text', async () => {

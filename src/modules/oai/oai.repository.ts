@@ -110,6 +110,19 @@ export function createOaiRepository({ db }: { db: Kysely<Database> }) {
       }));
     },
 
+    /** Collections a published record is filed in directly; only these (and their ancestors) are public. */
+    async collectionIdsWithPublishedDocuments(): Promise<Set<number>> {
+      const rows = await db
+        .selectFrom('document_authorities')
+        .innerJoin('documents', 'documents.id', 'document_authorities.document_id')
+        .select('document_authorities.authority_id')
+        .distinct()
+        .where('document_authorities.role', '=', 'collection')
+        .where('documents.status', '=', 'published')
+        .execute();
+      return new Set(rows.map((row) => row.authority_id));
+    },
+
     /** The collections each record is filed in directly (ancestors are added by the caller). */
     async collectionsOf(documentIds: number[]): Promise<Map<number, number[]>> {
       const byDocument = new Map<number, number[]>();

@@ -107,7 +107,11 @@ export function oaiRoutes(
     errors.map((e) => textElement('error', e.message, { code: e.code })).join('');
 
   async function loadSets(): Promise<SetHierarchy> {
-    return buildSetHierarchy(await repository.collections());
+    const [collections, used] = await Promise.all([
+      repository.collections(),
+      repository.collectionIdsWithPublishedDocuments(),
+    ]);
+    return buildSetHierarchy(collections, used);
   }
 
   function headerXml(row: HarvestHeaderRow, specs: string[]) {

@@ -20,7 +20,25 @@ export type SetHierarchy = {
   specsFor(collectionIds: number[]): string[];
 };
 
-export function buildSetHierarchy(collections: CollectionRow[]): SetHierarchy {
+/**
+ * `withPublishedDocuments` are the collections published records are filed in: a collection is a set
+ * only when it or one nested in it holds a published record, because collections named only by
+ * drafts must stay unknown (the same rule as the public collection pages).
+ */
+export function buildSetHierarchy(
+  allCollections: CollectionRow[],
+  withPublishedDocuments: Set<number>,
+): SetHierarchy {
+  const allById = new Map(allCollections.map((c) => [c.id, c]));
+  const publicIds = new Set<number>();
+  for (const id of withPublishedDocuments) {
+    let current = allById.get(id);
+    while (current && !publicIds.has(current.id)) {
+      publicIds.add(current.id);
+      current = current.parentId === null ? undefined : allById.get(current.parentId);
+    }
+  }
+  const collections = allCollections.filter((c) => publicIds.has(c.id));
   const byId = new Map(collections.map((c) => [c.id, c]));
   const segment = (c: CollectionRow) => (setSpecSegment.test(c.slug) ? c.slug : `id${c.id}`);
 
@@ -60,11 +78,11 @@ export function buildSetHierarchy(collections: CollectionRow[]): SetHierarchy {
     sets,
     collectionIdsFor: (spec) => idsBySpec.get(spec),
     specsFor(collectionIds) {
-      if (collectionIds.length === 0) return [];
-      const specs = new Set<string>([rootSetSpec]);
+      const specs = new Set<string>();
       for (const id of collectionIds) {
         for (const ancestor of chains.get(id) ?? []) specs.add(specById.get(ancestor.id)!);
       }
+      if (specs.size > 0) specs.add(rootSetSpec);
       return [...specs].sort();
     },
   };

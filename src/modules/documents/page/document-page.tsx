@@ -2,10 +2,12 @@ import type { FC } from 'hono/jsx';
 import { hasChinese } from '../../../app/ui/format.ts';
 import { Layout, type SiteInfo } from '../../../app/ui/layout.tsx';
 import { AuthorityLink, JoinedList } from '../../../app/ui/names.tsx';
-import { citationStyles } from '../../citations/citation-styles.ts';
+import { citationDownloads } from '../../citations/citation-links.ts';
+import { builtInCitationStyles, selectCitationStyle } from '../../citations/citation-styles.ts';
+import { type CitationCatalog, createCitationCatalog } from '../../citations/csl-styles.ts';
 import { paths } from '../documents.presenters.ts';
 import type { StoredDocument } from '../documents.repository.ts';
-import { isoHistoricalDate } from '../historical-date.ts';
+import { formatHistoricalDate, isoHistoricalDate, makeHistoricalDate } from '../historical-date.ts';
 import { CitationBox, CitationText, CopyButton, ShareBox } from './document-actions.tsx';
 import { DocumentDate, DocumentMetadata } from './document-metadata.tsx';
 import { VersionPanel, VersionTabs } from './document-reader.tsx';
@@ -16,6 +18,23 @@ type DocumentPageProps = {
   document: StoredDocument;
   views: DocumentView[];
   current: DocumentView | undefined;
+  /** The `?cite=` style asked for; unknown values fall back to Chicago notes-bibliography. */
+  citeStyle?: string | undefined;
+  /** The `?version=` date a pinned citation link carries. */
+  requestedVersion?: string | undefined;
+  /** The styles offered: the built-in ones plus any CSL styles the operator installed. */
+  citations?: CitationCatalog;
+};
+
+/** The day a version's text last changed, which a pinned citation names. */
+const versionDate = (view: DocumentView) => view.asset.updatedAt.slice(0, 10);
+
+const readableDay = (iso: string) => {
+  try {
+    return formatHistoricalDate(makeHistoricalDate({ start: iso }));
+  } catch {
+    return iso;
+  }
 };
 
 /** Metadata for reference managers (Zotero reads these), search engines and link previews. */
@@ -29,6 +48,14 @@ const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
   return (
     <>
       <link rel="alternate" type="application/json" href={`/api/v1/documents/${d.id}`} />
+      {citationDownloads(d.id).map((download) => (
+        <link
+          rel="alternate"
+          type={download.type}
+          href={download.href}
+          title={`Citation (${download.label})`}
+        />
+      ))}
       <meta property="og:type" content="article" />
       <meta property="og:site_name" content={site.archiveName} />
       <meta property="og:title" content={d.title} />
@@ -73,14 +100,41 @@ const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
  */
 export const DocumentPage: FC<DocumentPageProps> = (props) => {
   const { site, document: d, views, current } = props;
+  const citations = props.citations ?? createCitationCatalog(undefined);
   const permalink = `${site.baseUrl}${paths.document(d.id)}`;
-  const [chicago] = citationStyles;
-  const forms = chicago!
-    .format(d, { baseUrl: site.baseUrl, archiveName: site.archiveName })
-    .map((form, index) => ({ ...form, id: `citation-${index + 1}` }));
-  const bibliography = forms[forms.length - 1]!.citation;
-  const canonicalPath =
-    current && current !== defaultView(views) ? paths.documentView(d.id, current.key) : paths.document(d.id);
+  const citeOptions = { baseUrl: site.baseUrl, archiveName: site.archiveName };
+  const style = citations.find(props.citeStyle);
+  // The line under the summary and the printed "Cite as" always use the Chicago bibliography entry.
+  const chicagoForms = selectCitationStyle(builtInCitationStyles, 'chicago').format(d, citeOptions);
+  const bibliography = chicagoForms[chicagoForms.length - 1]!.citation;
+  const forms = style.format(d, citeOptions).map((form, index) => ({ ...form, id: `citation-${index + 1}` }));
+  const showingDefault = !current || current === defaultView(views);
+  const canonicalPath = showingDefault ? paths.document(d.id) : paths.documentView(d.id, current.key);
+  const styleHref = (id: string) =>
+    `${paths.document(d.id)}?${showingDefault ? '' : `view=${encodeURIComponent(current.key)}&`}cite=${encodeURIComponent(id)}#cite`;
+  // A pinned citation names the version being read by the day its text last changed, and links to it
+  // with ?view= (a stable key) and ?version= (that day), so a later reader can tell it has been revised.
+  const pinned = current ? versionDate(current) : undefined;
+  const version =
+    current && pinned
+      ? {
+          label: `${current.label}, as of ${readableDay(pinned)}`,
+          forms: style
+            .format(d, {
+              ...citeOptions,
+              version: {
+                date: pinned,
+                url: `${site.baseUrl}${paths.document(d.id)}?view=${encodeURIComponent(current.key)}&version=${pinned}`,
+              },
+            })
+            .map((form, index) => ({ ...form, id: `citation-version-${index + 1}` })),
+        }
+      : undefined;
+  const requested = props.requestedVersion?.trim();
+  const revisedSince =
+    current && pinned && requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) && requested < pinned
+      ? { requested, pinned }
+      : undefined;
   const chineseText = hasChinese([
     ...d.assets.map((a) => a.language),
     ...[...d.agents, ...d.places, ...d.subjects, ...d.collections, ...d.funders].flatMap((a) =>
@@ -123,7 +177,24 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
         <div class="document-body">
           <div class="document-main">
             <div class="document-actions">
-              <CitationBox styleLabel={chicago!.label} forms={forms} />
+              <CitationBox
+                styleLabel={style.label}
+                forms={forms}
+                choices={[...citations.builtIn, ...citations.listedCsl].map((s) => ({
+                  id: s.id,
+                  label: s.label,
+                  href: styleHref(s.id),
+                }))}
+                otherStyles={
+                  citations.cslCount > citations.listedCsl.length
+                    ? { count: citations.cslCount, view: showingDefault ? undefined : current.key }
+                    : undefined
+                }
+                currentStyle={style.id}
+                open={props.citeStyle !== undefined}
+                version={version}
+                downloads={citationDownloads(d.id)}
+              />
               <ShareBox title={d.title} permalink={permalink} archiveName={site.archiveName} />
             </div>
 
@@ -154,6 +225,12 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
               </p>
             </div>
 
+            {revisedSince ? (
+              <p class="version-notice" role="note">
+                The link you followed cites this text as of {readableDay(revisedSince.requested)}. It has been
+                revised since; the text below is the version of {readableDay(revisedSince.pinned)}.
+              </p>
+            ) : null}
             {current ? (
               <div class="reader">
                 <VersionTabs documentId={d.id} views={views} current={current} />
