@@ -82,6 +82,28 @@
     }
   }
 
+  // ---------- Citation style chooser ----------
+
+  // Without scripts the styles are a list of links (?cite=apa#cite); with them, one select whose
+  // choice follows the same link, so each style keeps its address and the page its cache entry.
+  function setUpStyleChooser() {
+    for (const nav of document.querySelectorAll('nav.citation-styles')) {
+      const links = [...nav.querySelectorAll('a[data-style]')];
+      if (links.length < 2) continue;
+      const select = document.createElement('select');
+      select.className = 'citation-styles__select';
+      select.setAttribute('aria-label', 'Citation style');
+      for (const link of links) {
+        const option = new Option(link.textContent, link.href);
+        option.selected = link.getAttribute('aria-current') === 'true';
+        select.append(option);
+      }
+      select.addEventListener('change', () => window.location.assign(select.value));
+      const list = nav.querySelector('ul');
+      if (list) list.replaceWith(select);
+    }
+  }
+
   // ---------- Share sheet ----------
 
   function setUpNativeShare() {
@@ -195,6 +217,7 @@
 
   function start() {
     setUpCopyButtons();
+    setUpStyleChooser();
     setUpNativeShare();
     setUpActions();
     setUpVersionTabs();
