@@ -2,9 +2,11 @@ import type { FC } from 'hono/jsx';
 import { hasChinese } from '../../../app/ui/format.ts';
 import { Layout, type SiteInfo } from '../../../app/ui/layout.tsx';
 import { AuthorityLink, JoinedList } from '../../../app/ui/names.tsx';
+import { citationPieces } from '../../citations/chicago.ts';
 import { citationDownloads } from '../../citations/citation-links.ts';
 import { builtInCitationStyles, selectCitationStyle } from '../../citations/citation-styles.ts';
 import { type CitationCatalog, createCitationCatalog } from '../../citations/csl-styles.ts';
+import { coinsTitle, documentJsonLd, jsonForScriptBlock } from '../../citations/machine-readable.ts';
 import { paths } from '../documents.presenters.ts';
 import type { StoredDocument } from '../documents.repository.ts';
 import { formatHistoricalDate, isoHistoricalDate, makeHistoricalDate } from '../historical-date.ts';
@@ -37,7 +39,11 @@ const readableDay = (iso: string) => {
   }
 };
 
-/** Metadata for reference managers (Zotero reads these), search engines and link previews. */
+/**
+ * Metadata for reference managers, harvesters, search engines and link previews: Highwire Press
+ * `citation_*` tags (what Zotero's Embedded Metadata translator and Google Scholar read first), Dublin
+ * Core, schema.org JSON-LD and Open Graph. The COinS span is in the body, where COinS readers look.
+ */
 const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
   site,
   document: d,
@@ -45,6 +51,10 @@ const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
   permalink,
 }) => {
   const scan = views.find((v) => v.kind === 'scan' && v.asset.mediaType === 'application/pdf');
+  const pdfUrl = scan ? `${site.baseUrl}${paths.asset(d.id, scan.asset)}` : undefined;
+  const authors = d.agents.filter((a) => a.role === 'author');
+  const translators = citationPieces(d, site).translators;
+  const held = [d.repository?.name, d.archivalReference].filter(Boolean).join(', ');
   return (
     <>
       <link rel="alternate" type="application/json" href={`/api/v1/documents/${d.id}`} />
@@ -63,32 +73,50 @@ const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
       {d.summary ? <meta property="og:description" content={d.summary} /> : null}
       <meta name="citation_title" content={d.title} />
       {d.date ? <meta name="citation_date" content={isoHistoricalDate(d.date).replace(/-/g, '/')} /> : null}
-      {d.agents
-        .filter((a) => a.role === 'author')
-        .map((a) => (
-          <meta name="citation_author" content={a.name} />
-        ))}
+      {authors.map((a) => (
+        <meta name="citation_author" content={a.name} />
+      ))}
+      <meta name="citation_publisher" content={site.archiveName} />
+      {d.repository ? <meta name="citation_archive" content={d.repository.name} /> : null}
+      {d.archivalReference ? <meta name="citation_archive_location" content={d.archivalReference} /> : null}
       {d.languages.map((tag) => (
         <meta name="citation_language" content={tag} />
       ))}
-      {scan ? (
-        <meta name="citation_pdf_url" content={`${site.baseUrl}${paths.asset(d.id, scan.asset)}`} />
+      {d.subjects.length > 0 ? (
+        <meta name="citation_keywords" content={d.subjects.map((s) => s.name).join('; ')} />
       ) : null}
+      {pdfUrl ? <meta name="citation_pdf_url" content={pdfUrl} /> : null}
+      <meta name="citation_public_url" content={permalink} />
+      <meta name="citation_abstract_html_url" content={permalink} />
+      <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/" />
+      <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/" />
       <meta name="DC.title" content={d.title} />
+      {authors.map((a) => (
+        <meta name="DC.creator" content={a.name} />
+      ))}
+      {translators.map((name) => (
+        <meta name="DC.contributor" content={name} />
+      ))}
       {d.date ? <meta name="DC.date" content={isoHistoricalDate(d.date)} /> : null}
       {d.type ? <meta name="DC.type" content={d.type} /> : null}
+      {d.languages.map((tag) => (
+        <meta name="DC.language" content={tag} />
+      ))}
+      {d.summary ? <meta name="DC.description" content={d.summary} /> : null}
       <meta name="DC.identifier" content={permalink} />
       <meta name="DC.publisher" content={site.archiveName} />
-      {d.archivalReference ? (
-        <meta
-          name="DC.source"
-          content={[d.repository?.name, d.archivalReference].filter(Boolean).join(', ')}
-        />
-      ) : null}
+      {held ? <meta name="DC.source" content={held} /> : null}
       {d.rights ? <meta name="DC.rights" content={d.rights} /> : null}
       {d.subjects.map((s) => (
         <meta name="DC.subject" content={s.name} />
       ))}
+      {d.places.map((place) => (
+        <meta name="DCTERMS.spatial" content={place.name} />
+      ))}
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: jsonForScriptBlock(documentJsonLd(d, site, pdfUrl)) }}
+      />
     </>
   );
 };
@@ -251,6 +279,7 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
           <DocumentMetadata document={d} views={views} />
         </div>
 
+        <span class="Z3988" title={coinsTitle(d, site)} />
         <footer class="print-only print-citation">
           <p>
             <strong>Cite as:</strong> {bibliography.text}
