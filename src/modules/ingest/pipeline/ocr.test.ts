@@ -61,7 +61,8 @@ describe('OCR text', () => {
   });
 });
 
-describe('OCR of scanned pages', () => {
+// Slow and database-neutral: run in the SQLite pass of the suite, not again in the PostgreSQL one.
+describe.skipIf(Boolean(process.env.CHANCERY_TEST_DATABASE_URL))('OCR of scanned pages', () => {
   let context: TestContext;
   let languageDir: string;
 
