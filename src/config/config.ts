@@ -36,6 +36,8 @@ export type Config = {
    * /usr/share/citation-style-language/styles from Debian's citation-style-language-styles; unset: none.
    */
   cslDir: string | undefined;
+  /** Largest file staff may upload in the workspace, in megabytes (scans; texts have their own, smaller cap). */
+  uploadLimitMb: number;
 };
 
 export type ConfigOverrides = Partial<{
@@ -130,6 +132,12 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     env.CHANCERY_ADMIN_EMAIL ?? '',
   );
 
+  const uploadLimitMb = read(
+    'CHANCERY_UPLOAD_LIMIT_MB',
+    z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(100_000),
+    env.CHANCERY_UPLOAD_LIMIT_MB ?? '200',
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -144,6 +152,7 @@ export function loadConfig(env: Environment, overrides: ConfigOverrides = {}): C
     trustProxy: env.CHANCERY_TRUST_PROXY === '1' || env.CHANCERY_TRUST_PROXY === 'true',
     worker: worker === 'on' || worker === '1' || worker === 'true',
     jobLeaseSeconds: jobLeaseSeconds!,
+    uploadLimitMb: uploadLimitMb!,
     apiRateLimit: apiRateLimit!,
     adminEmail: adminEmail ?? '',
     cslDir: env.CHANCERY_CSL_DIR?.trim() ? path.resolve(env.CHANCERY_CSL_DIR.trim()) : undefined,

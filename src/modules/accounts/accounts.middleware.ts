@@ -1,4 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import busboy from 'busboy';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Container } from '../../app/container.ts';
@@ -121,7 +122,9 @@ async function submittedCsrfToken(c: AdminContext): Promise<string | undefined> 
   const header = c.req.header(csrfHeaderName);
   if (header) return header;
   const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
+  // Uploads are never parsed whole here: that would hold a 200 MB scan in memory before any check.
+  if (type.startsWith('multipart/form-data')) return peekMultipartToken(c, type);
+  if (!type.startsWith('application/x-www-form-urlencoded')) {
     return undefined;
   }
   try {
@@ -132,6 +135,72 @@ async function submittedCsrfToken(c: AdminContext): Promise<string | undefined> 
   } catch {
     return undefined;
   }
+}
+
+/** How far into a multipart body the token is looked for; our forms put it first. */
+const maxMultipartPeekBytes = 64 * 1024;
+
+/**
+ * Finds the CSRF field at the start of a multipart body without consuming the body: the bytes read
+ * are put back in front of the rest, so the route still streams the whole upload. The token must come
+ * before any file part (our forms put it first); otherwise it counts as missing.
+ */
+async function peekMultipartToken(c: AdminContext, contentType: string): Promise<string | undefined> {
+  const body = c.req.raw.body;
+  if (!body) return undefined;
+  const reader = body.getReader();
+  const seen: Uint8Array[] = [];
+  let seenBytes = 0;
+  let token: string | undefined;
+  let decided = false;
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: { 'content-type': contentType }, limits: { fieldSize: 1024 } });
+  } catch {
+    reader.releaseLock();
+    return undefined;
+  }
+  parser.on('field', (name, value) => {
+    if (!decided && name === csrfFieldName) {
+      token = value;
+      decided = true;
+    }
+  });
+  parser.on('file', (_name, stream) => {
+    stream.resume();
+    decided = true;
+  });
+  parser.on('error', () => {
+    decided = true;
+  });
+  let done = false;
+  while (!decided && !done && seenBytes < maxMultipartPeekBytes) {
+    const next = await reader.read();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    seenBytes += next.value.byteLength;
+    parser.write(next.value);
+  }
+  parser.destroy();
+  const replay = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of seen) controller.enqueue(chunk);
+      if (done) controller.close();
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  c.req.raw = new Request(c.req.raw, { body: replay, duplex: 'half' } as RequestInit);
+  return token;
 }
 
 /**

@@ -38,6 +38,20 @@ const expectedAccess: Record<string, Access> = {
   'POST /admin/users/:id/sessions/revoke': 'admin',
   'POST /admin/users/:id/sessions/:sessionId/revoke': 'admin',
   'GET /admin/audit': 'admin',
+
+  'GET /admin/assets/editor.css': 'public',
+  'GET /admin/assets/editor.js': 'public',
+  'GET /admin/documents': 'contributor',
+  'POST /admin/documents': 'contributor',
+  'GET /admin/documents/new': 'contributor',
+  'POST /admin/documents/bulk': 'contributor',
+  'GET /admin/documents/:id/edit': 'contributor',
+  'POST /admin/documents/:id': 'contributor',
+  'POST /admin/documents/:id/workflow': 'contributor',
+  'POST /admin/documents/:id/assets': 'contributor',
+  'GET /admin/documents/:id/files/:assetId': 'contributor',
+  'GET /admin/api/authorities': 'contributor',
+  'GET /admin/api/documents': 'contributor',
 };
 
 /** Routes of the app under /admin, without the middleware that runs for every path (`ALL /admin/*`). */

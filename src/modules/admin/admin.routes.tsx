@@ -19,6 +19,9 @@ import { accountsPages } from '../accounts/accounts.pages.tsx';
 import type { AccountsPolicy } from '../accounts/accounts.policy.ts';
 import { usersPages } from '../accounts/users.pages.tsx';
 import { auditPages } from '../audit/audit.pages.tsx';
+import { editorApi } from '../editor/editor.api.ts';
+import { editorAssetRoutes } from '../editor/editor.assets.ts';
+import { editorPages } from '../editor/editor.pages.tsx';
 import { dashboardPages } from './admin.dashboard.tsx';
 import { AdminErrorPage, renderAdminPage } from './ui/admin-layout.tsx';
 
@@ -78,6 +81,7 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(stylesheet);
   });
+  admin.route('/assets', editorAssetRoutes());
 
   admin.use('*', privateResponses());
   admin.use('*', limitFormBodies());
@@ -88,6 +92,8 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
   admin.route('/', accountsPages(container, deps));
   admin.route('/users', usersPages(container, deps));
   admin.route('/audit', auditPages(container));
+  admin.route('/documents', editorPages(container));
+  admin.route('/api', editorApi(container));
 
   /** For scripts on workspace pages: who is signed in and the token to send with changes. */
   admin.get('/api/session', requireRole('contributor'), (c) =>

@@ -34,10 +34,11 @@ export type SaveDocumentOptions = {
    */
   missingLinks: 'error' | 'defer';
   /**
-   * The document this save must update (the editor's form): the save is refused when the record's
-   * external ID belongs to another document, instead of updating that one.
+   * The document this save must update (the editor's form), or `new` for one that must be created:
+   * the save is refused when the record's external ID belongs to another document, instead of
+   * updating that one.
    */
-  target?: number | undefined;
+  target?: number | 'new' | undefined;
   /** Who saved and why, for the revision every save writes (default: `system`, created/edited). */
   revision?: RevisionMeta | undefined;
   /** Runs inside the save's transaction once everything is written (the audit log entry). */
@@ -122,7 +123,9 @@ export async function saveDocument(
       await documents.update(id, row);
     } else {
       const keepId =
-        record.id !== undefined && record.id > (await highestIssuedId(trx, deps.dialect, 'documents'));
+        options.target === undefined &&
+        record.id !== undefined &&
+        record.id > (await highestIssuedId(trx, deps.dialect, 'documents'));
       id = await documents.insert(row, keepId ? record.id : undefined);
       if (keepId) await syncIdentity(trx, deps.dialect, 'documents');
     }
@@ -258,8 +261,15 @@ async function findExisting(
 async function checkTarget(
   documents: DocumentsRepository,
   record: DocumentRecord,
-  target: number,
-): Promise<number> {
+  target: number | 'new',
+): Promise<number | undefined> {
+  if (target === 'new') {
+    const owner = record.externalId ? await documents.findIdByExternalId(record.externalId) : undefined;
+    if (owner !== undefined) {
+      throw new RecordFieldError('externalId', `is already the external ID of record ${owner}`);
+    }
+    return undefined;
+  }
   if (!(await documents.exists(target))) {
     throw new AppError('documents.not_found', 404, `There is no document with record ID ${target}.`);
   }

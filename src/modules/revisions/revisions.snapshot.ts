@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AssetKind, Database } from '../../database/tables.ts';
+import type { BlobStore } from '../../storage/blob-store.ts';
 import type { AuditActor } from '../audit/audit.usecases.ts';
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
+import { type DocumentRecord, documentRecordSchema } from '../documents/documents.schemas.ts';
+import type { PreparedAsset } from '../documents/documents.usecases.ts';
 import { documentLine } from '../import-export/import-export.exporter.ts';
 import { nowIso } from '../shared/text.ts';
 import { createRevisionsRepository } from './revisions.repository.ts';
@@ -80,4 +83,49 @@ export async function recordRevision(
     created_at: nowIso(),
   });
   return number;
+}
+
+/**
+ * A snapshot as a record to save again (restoring a revision, adding a file to a document): the
+ * fields in the import format, without the assets and the last-change time, which the save sets.
+ */
+export function recordFromSnapshot(snapshot: RevisionSnapshot): DocumentRecord {
+  const { assets: _assets, updatedAt: _updatedAt, id: _id, ...fields } = snapshot;
+  return documentRecordSchema.parse({ ...fields, assets: [] });
+}
+
+/**
+ * A snapshot's assets, ready to save. A file that is no longer in the store cannot come back: it is
+ * left out and named in `missing`, so the caller can say so.
+ */
+export async function assetsFromSnapshot(
+  storage: Pick<BlobStore, 'size'>,
+  snapshot: RevisionSnapshot,
+): Promise<{ assets: PreparedAsset[]; missing: string[] }> {
+  const assets: PreparedAsset[] = [];
+  const missing: string[] = [];
+  for (const a of snapshot.assets) {
+    let blob: PreparedAsset['blob'] = null;
+    if (a.blobSha256) {
+      const size = await storage.size(a.blobSha256);
+      if (size === undefined) {
+        missing.push(a.fileName ?? a.label ?? a.kind);
+        continue;
+      }
+      blob = { sha256: a.blobSha256, byteSize: size, mediaType: a.mediaType ?? 'application/octet-stream' };
+    }
+    assets.push({
+      kind: a.kind,
+      language: a.language,
+      label: a.label,
+      translator: a.translator,
+      html: a.html,
+      blobSha256: a.blobSha256,
+      fileName: a.fileName,
+      mediaType: a.mediaType,
+      pageCount: a.pageCount,
+      blob,
+    });
+  }
+  return { assets, missing };
 }

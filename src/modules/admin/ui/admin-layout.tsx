@@ -9,6 +9,8 @@ export type AdminSite = Pick<Config, 'archiveName' | 'baseUrl'>;
 /** The sections of the workspace; each shows only to roles that may open it. */
 export const adminSections: { path: string; label: string; role: UserRole }[] = [
   { path: '/admin', label: 'Dashboard', role: 'contributor' },
+  { path: '/admin/documents', label: 'Documents', role: 'contributor' },
+  { path: '/admin/authorities', label: 'Authorities', role: 'editor' },
   { path: '/admin/users', label: 'Users', role: 'admin' },
   { path: '/admin/audit', label: 'Audit log', role: 'admin' },
   { path: '/admin/account', label: 'My account', role: 'contributor' },
@@ -25,6 +27,9 @@ type AdminLayoutProps = PropsWithChildren<{
   section?: string;
   /** For pages whose address holds a secret (set-password links): send no referrer anywhere. */
   noReferrer?: boolean;
+  /** Feature stylesheets and scripts (served from /admin/assets/), after the workspace's own. */
+  stylesheets?: string[];
+  scripts?: string[];
 }>;
 
 /**
@@ -39,6 +44,8 @@ export const AdminLayout: FC<AdminLayoutProps> = ({
   csrfToken,
   section,
   noReferrer,
+  stylesheets = [],
+  scripts = [],
   children,
 }) => (
   <html lang="en">
@@ -49,6 +56,12 @@ export const AdminLayout: FC<AdminLayoutProps> = ({
       {noReferrer ? <meta name="referrer" content="no-referrer" /> : null}
       <title>{`${title} · Workspace · ${site.archiveName}`}</title>
       <link rel="stylesheet" href={adminStylesheet} />
+      {stylesheets.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
+      {scripts.map((src) => (
+        <script src={src} defer />
+      ))}
     </head>
     <body class="admin">
       <a class="skip-link" href="#main">

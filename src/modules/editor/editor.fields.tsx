@@ -1,0 +1,210 @@
+import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { AuthorityKind } from '../../database/tables.ts';
+import type { AuthorityRow } from './editor.form.ts';
+
+/**
+ * Form controls of the editor: a label, an optional hint, the error right above the control, all
+ * tied together for assistive technology. Ids are the field names with dots turned into dashes, which
+ * is what the error summary links to.
+ */
+
+export const fieldId = (name: string) => name.replace(/\./g, '-');
+
+type Common = {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  errors: Map<string, string>;
+  /** Visually hidden label (rows of a table whose column headers say it). */
+  hideLabel?: boolean;
+};
+
+const describedBy = (id: string, hint: unknown, error: unknown) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+const Wrapper: FC<
+  PropsWithChildren<{
+    id: string;
+    label: string;
+    hint?: string | undefined;
+    error?: string | undefined;
+    hideLabel?: boolean | undefined;
+  }>
+> = ({ id, label, hint, error, hideLabel, children }) => (
+  <div class={error ? 'field field--error' : 'field'}>
+    <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
+      {label}
+    </label>
+    {hint ? (
+      <p class="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    ) : null}
+    {error ? (
+      <p class="field__error" id={`${id}-error`}>
+        <span class="visually-hidden">Error: </span>
+        {error}
+      </p>
+    ) : null}
+    {children}
+  </div>
+);
+
+export const TextInput: FC<
+  Common & {
+    value: string;
+    type?: 'text' | 'datetime-local' | 'search';
+    list?: string | undefined;
+    maxlength?: number;
+    required?: boolean;
+    size?: number;
+    placeholder?: string;
+    data?: Record<string, string>;
+  }
+> = ({
+  name,
+  label,
+  hint,
+  errors,
+  hideLabel,
+  value,
+  type = 'text',
+  list,
+  maxlength,
+  required,
+  size,
+  placeholder,
+  data,
+}) => {
+  const id = fieldId(name);
+  const error = errors.get(id);
+  const dataAttributes = Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
+  return (
+    <Wrapper id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        list={list}
+        maxlength={maxlength}
+        required={required}
+        size={size}
+        placeholder={placeholder}
+        autocomplete="off"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...dataAttributes}
+      />
+    </Wrapper>
+  );
+};
+
+export const TextArea: FC<Common & { value: string; rows?: number; code?: boolean }> = ({
+  name,
+  label,
+  hint,
+  errors,
+  hideLabel,
+  value,
+  rows = 4,
+  code,
+}) => {
+  const id = fieldId(name);
+  const error = errors.get(id);
+  return (
+    <Wrapper id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        class={code ? 'textarea--code' : undefined}
+        spellcheck={code ? false : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {value}
+      </textarea>
+    </Wrapper>
+  );
+};
+
+export const Select: FC<Common & { value: string; options: { value: string; label: string }[] }> = ({
+  name,
+  label,
+  hint,
+  errors,
+  hideLabel,
+  value,
+  options,
+}) => {
+  const id = fieldId(name);
+  const error = errors.get(id);
+  return (
+    <Wrapper id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrapper>
+  );
+};
+
+export const Checkbox: FC<{ name: string; label: string; checked: boolean }> = ({ name, label, checked }) => {
+  const id = fieldId(name);
+  return (
+    <div class="field field--checkbox">
+      <input id={id} name={name} type="checkbox" value="on" checked={checked} />
+      <label for={id}>{label}</label>
+    </div>
+  );
+};
+
+/**
+ * A name field that finds an authority record. Without scripts it offers the most used names of its
+ * kind (a datalist) and the name is matched, or a new record created, on save; editor.js asks
+ * /admin/api/authorities as you type and remembers the record picked. The hidden `id` and `idName`
+ * keep the picked record only while the name still reads as it did.
+ */
+export const AuthorityPicker: FC<{
+  prefix: string;
+  kind: AuthorityKind;
+  label: string;
+  row: AuthorityRow;
+  errors: Map<string, string>;
+  hideLabel?: boolean;
+  hint?: string | undefined;
+}> = ({ prefix, kind, label, row, errors, hideLabel, hint }) => (
+  <>
+    <TextInput
+      name={`${prefix}.name`}
+      label={label}
+      value={row.name}
+      errors={errors}
+      hideLabel={hideLabel}
+      hint={hint}
+      list={`names-${kind}`}
+      maxlength={500}
+      data={{ 'authority-kind': kind }}
+    />
+    <input type="hidden" name={`${prefix}.id`} value={row.id} data-authority-id="" />
+    <input type="hidden" name={`${prefix}.idName`} value={row.idName} data-authority-id-name="" />
+  </>
+);
+
+/** A datalist of names for the pickers of one kind. */
+export const NameList: FC<{ kind: AuthorityKind; names: string[] }> = ({ kind, names }) => (
+  <datalist id={`names-${kind}`}>
+    {names.map((name) => (
+      <option value={name} />
+    ))}
+  </datalist>
+);

@@ -1,0 +1,447 @@
+import type { FC } from 'hono/jsx';
+import { agentRoles, creditRoles, datePrecisions } from '../../database/tables.ts';
+import { textFormatLabels, textFormats } from '../uploads/text-sources.ts';
+import { AuthorityPicker, Checkbox, Select, TextArea, TextInput } from './editor.fields.tsx';
+import type { AuthorityGroup, EditorForm, LinkRow, RowGroup } from './editor.form.ts';
+import { authorityKindOf } from './editor.record.ts';
+
+/** The sections of the editor's main form, one fieldset per part of the record. */
+
+type SectionProps = { form: EditorForm; errors: Map<string, string> };
+
+const roleLabels: Record<string, string> = {
+  author: 'Author',
+  recipient: 'Recipient',
+  participant: 'Participant',
+  mentioned: 'Mentioned',
+};
+const creditLabels: Record<string, string> = {
+  translator: 'Translator',
+  transcriber: 'Transcriber',
+  editor: 'Editor',
+  contributor: 'Contributor',
+};
+const precisionLabels: Record<string, string> = {
+  '': 'As written',
+  day: 'Day',
+  month: 'Month',
+  year: 'Year',
+  decade: 'Decade',
+};
+
+/** Without scripts, more blank rows come from a round trip that saves nothing; editor.js adds them in place. */
+const MoreRows: FC<{ group: RowGroup; label: string }> = ({ group, label }) => (
+  <button type="submit" name="_more" value={group} class="button button--secondary more-rows" formnovalidate>
+    {label}
+  </button>
+);
+
+export const IdentificationSection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-identification">
+    <legend>Identification</legend>
+    <TextInput name="title" label="Title" value={form.title} errors={errors} maxlength={2000} required />
+    <TextInput name="subtitle" label="Subtitle" value={form.subtitle} errors={errors} maxlength={2000} />
+    <div class="field-row">
+      <TextInput
+        name="type"
+        label="Type of document"
+        hint="minutes, cable, memorandum, letter, report…"
+        value={form.type}
+        errors={errors}
+        maxlength={100}
+      />
+      <TextInput
+        name="externalId"
+        label="External ID"
+        hint="Your identifier in the source (a signature, a spreadsheet row)."
+        value={form.externalId}
+        errors={errors}
+        maxlength={300}
+      />
+    </div>
+    <div class="field-row">
+      <TextArea
+        name="classifications"
+        label="Classification markings"
+        hint="As they appear on the document, one per line (Top Secret, Eyes Only)."
+        value={form.classifications}
+        errors={errors}
+        rows={3}
+      />
+      <TextInput
+        name="languages"
+        label="Languages of the original"
+        hint="Language codes separated by commas: zh, ru, en."
+        value={form.languages}
+        errors={errors}
+      />
+    </div>
+  </fieldset>
+);
+
+export const DateSection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-date">
+    <legend>Date and place</legend>
+    <div class="field-row">
+      <TextInput
+        name="dateStart"
+        label="Date"
+        hint="1962-08-09, 1962-08, 1962 or 1960s. Leave empty if undated."
+        value={form.dateStart}
+        errors={errors}
+        maxlength={20}
+      />
+      <TextInput
+        name="dateEnd"
+        label="Until (for a span)"
+        hint="Only when the document spans several days or the date is a range."
+        value={form.dateEnd}
+        errors={errors}
+        maxlength={20}
+      />
+    </div>
+    <div class="field-row">
+      <Select
+        name="datePrecision"
+        label="Known to the"
+        value={form.datePrecision}
+        errors={errors}
+        options={['', ...datePrecisions].map((p) => ({ value: p, label: precisionLabels[p]! }))}
+      />
+      <TextInput
+        name="dateTime"
+        label="Time of day"
+        hint="HH:MM, 24-hour, as written on the document."
+        value={form.dateTime}
+        errors={errors}
+        maxlength={5}
+        size={6}
+      />
+      <Checkbox name="dateCirca" label="Approximate date (circa)" checked={form.dateCirca} />
+    </div>
+    <TextInput
+      name="placeOfOrigin"
+      label="Place of origin"
+      hint="Where it was written, as stated on the document."
+      value={form.placeOfOrigin}
+      errors={errors}
+      maxlength={500}
+    />
+  </fieldset>
+);
+
+export const SummarySection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-summary">
+    <legend>Summary</legend>
+    <TextArea
+      name="summary"
+      label="Summary for readers"
+      hint="Plain text; blank lines separate paragraphs."
+      value={form.summary}
+      errors={errors}
+      rows={6}
+    />
+  </fieldset>
+);
+
+export const AgentsSection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-agents">
+    <legend>People and organizations</legend>
+    <p class="field__hint">
+      Type a name: one already in the archive (in any of its forms) is linked; a new one is created when you
+      save. Leave a row empty to remove it.
+    </p>
+    <ol class="editor-rows" data-row-group="agents">
+      {form.agents.map((row, i) => (
+        <li class="editor-row">
+          <AuthorityPicker
+            prefix={`agents.${i}`}
+            kind={row.kind}
+            label={`Name ${i + 1}`}
+            row={row}
+            errors={errors}
+          />
+          <Select
+            name={`agents.${i}.kind`}
+            label="Kind"
+            value={row.kind}
+            errors={errors}
+            options={[
+              { value: 'person', label: 'Person' },
+              { value: 'organization', label: 'Organization' },
+            ]}
+          />
+          <Select
+            name={`agents.${i}.role`}
+            label="Role"
+            value={row.role}
+            errors={errors}
+            options={agentRoles.map((r) => ({ value: r, label: roleLabels[r]! }))}
+          />
+        </li>
+      ))}
+    </ol>
+    <MoreRows group="agents" label="More rows for people and organizations" />
+  </fieldset>
+);
+
+const groupTitles: Record<AuthorityGroup, { legend: string; label: string; hint: string }> = {
+  subjects: { legend: 'Subjects', label: 'Subject', hint: 'Topics the document is about.' },
+  places: { legend: 'Places', label: 'Place', hint: 'Places the document is about.' },
+  collections: { legend: 'Collections', label: 'Collection', hint: 'Curated collections it belongs to.' },
+  funders: { legend: 'Funders', label: 'Funder', hint: 'Who paid for the translation or digitisation.' },
+};
+
+export const AuthorityGroupSection: FC<SectionProps & { group: AuthorityGroup }> = ({
+  form,
+  errors,
+  group,
+}) => {
+  const titles = groupTitles[group];
+  return (
+    <fieldset class="editor-section" id={`section-${group}`}>
+      <legend>{titles.legend}</legend>
+      <p class="field__hint">{titles.hint}</p>
+      <ol class="editor-rows" data-row-group={group}>
+        {form[group].map((row, i) => (
+          <li class="editor-row">
+            <AuthorityPicker
+              prefix={`${group}.${i}`}
+              kind={authorityKindOf[group]}
+              label={`${titles.label} ${i + 1}`}
+              row={row}
+              errors={errors}
+            />
+          </li>
+        ))}
+      </ol>
+      <MoreRows group={group} label={`More rows for ${titles.legend.toLowerCase()}`} />
+    </fieldset>
+  );
+};
+
+export const SourceSection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-source">
+    <legend>Original and rights</legend>
+    <AuthorityPicker
+      prefix="repository"
+      kind="repository"
+      label="Archive holding the original"
+      row={form.repository}
+      errors={errors}
+    />
+    <div class="field-row">
+      <TextInput
+        name="archivalReference"
+        label="Archival reference"
+        hint="Fonds, file and folio: 118-01767-01, 1-6."
+        value={form.archivalReference}
+        errors={errors}
+        maxlength={1000}
+      />
+      <TextInput name="program" label="Program" value={form.program} errors={errors} maxlength={500} />
+    </div>
+    <TextArea name="rights" label="Rights statement" value={form.rights} errors={errors} rows={2} />
+  </fieldset>
+);
+
+export const CreditsSection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-credits">
+    <legend>Credits for the digital edition</legend>
+    <ol class="editor-rows" data-row-group="credits">
+      {form.credits.map((row, i) => (
+        <li class="editor-row">
+          <Select
+            name={`credits.${i}.role`}
+            label="Role"
+            value={row.role}
+            errors={errors}
+            options={creditRoles.map((r) => ({ value: r, label: creditLabels[r]! }))}
+          />
+          <TextInput
+            name={`credits.${i}.name`}
+            label={`Name ${i + 1}`}
+            value={row.name}
+            errors={errors}
+            maxlength={500}
+          />
+        </li>
+      ))}
+    </ol>
+    <MoreRows group="credits" label="More rows for credits" />
+  </fieldset>
+);
+
+const LinkRows: FC<SectionProps & { group: 'related' | 'attachments'; rows: LinkRow[]; label: string }> = ({
+  group,
+  rows,
+  errors,
+  label,
+}) => (
+  <ol class="editor-rows" data-row-group={group}>
+    {rows.map((row, i) => (
+      <li class="editor-row">
+        <TextInput
+          name={`${group}.${i}.ref`}
+          label={`${label} ${i + 1}`}
+          hint={row.title ? `Now: ${row.title}` : 'Record ID (118) or external ID.'}
+          value={row.ref}
+          errors={errors}
+          maxlength={300}
+          data={{ 'document-picker': '' }}
+        />
+        <input type="hidden" name={`${group}.${i}.title`} value={row.title} />
+      </li>
+    ))}
+  </ol>
+);
+
+export const LinksSection: FC<SectionProps> = ({ form, errors }) => (
+  <fieldset class="editor-section" id="section-links">
+    <legend>Related documents</legend>
+    <p class="field__hint">
+      Related documents are shown on both pages. Links to documents that are not published stay hidden from
+      readers until they are.
+    </p>
+    <LinkRows form={form} errors={errors} group="related" rows={form.related} label="Related document" />
+    <MoreRows group="related" label="More rows for related documents" />
+    <h3 class="editor-subheading">Attachments (enclosed with this document)</h3>
+    <LinkRows form={form} errors={errors} group="attachments" rows={form.attachments} label="Attachment" />
+    <MoreRows group="attachments" label="More rows for attachments" />
+  </fieldset>
+);
+
+const kindLabels = { scan: 'Scan', transcript: 'Transcript', translation: 'Translation' } as const;
+
+const formatSize = (bytes: number | null) =>
+  bytes === null
+    ? ''
+    : bytes >= 1024 * 1024
+      ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+      : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export const AssetsSection: FC<SectionProps & { documentId: number | undefined }> = ({
+  form,
+  errors,
+  documentId,
+}) => (
+  <fieldset class="editor-section" id="section-assets">
+    <legend>Texts and scans</legend>
+    {form.assets.length === 0 ? (
+      <p>
+        No scans or texts yet.{documentId === undefined ? ' Upload files once the document is saved.' : ''}
+      </p>
+    ) : (
+      <ol class="asset-rows">
+        {form.assets.map((asset, i) => (
+          <li class="asset-row" id={`asset-${asset.key}`}>
+            <input type="hidden" name={`assets.${i}.key`} value={asset.key} />
+            <h3 class="asset-row__title">
+              {kindLabels[asset.kind]}
+              {asset.language ? ` (${asset.language})` : ''}
+              {asset.fileName ? `: ${asset.fileName}` : ''}
+              {asset.byteSize ? <span class="muted"> {formatSize(asset.byteSize)}</span> : null}
+              {asset.fileName && documentId !== undefined ? (
+                <>
+                  {' '}
+                  <a href={`/admin/documents/${documentId}/files/${asset.key}`}>Open the file</a>
+                </>
+              ) : null}
+            </h3>
+            <div class="field-row">
+              <TextInput
+                name={`assets.${i}.order`}
+                label="Order"
+                value={asset.order}
+                errors={errors}
+                size={3}
+                maxlength={4}
+              />
+              <TextInput
+                name={`assets.${i}.language`}
+                label="Language"
+                value={asset.language}
+                errors={errors}
+                size={8}
+                maxlength={35}
+              />
+              <TextInput
+                name={`assets.${i}.label`}
+                label="Label"
+                value={asset.label}
+                errors={errors}
+                maxlength={200}
+              />
+              {asset.kind === 'scan' ? null : (
+                <TextInput
+                  name={`assets.${i}.translator`}
+                  label="Translator"
+                  value={asset.translator}
+                  errors={errors}
+                  maxlength={500}
+                />
+              )}
+              <Checkbox name={`assets.${i}.remove`} label="Remove" checked={asset.remove} />
+            </div>
+            {asset.kind === 'scan' ? null : (
+              <TextArea
+                name={`assets.${i}.html`}
+                label="Text (HTML)"
+                hint="Paragraphs as <p>…</p>; the markup is cleaned when you save."
+                value={asset.html}
+                errors={errors}
+                rows={8}
+                code
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+    )}
+    <details class="new-text" open={form.newText.text.trim() !== '' || undefined}>
+      <summary>Add a transcript or translation by typing or pasting it</summary>
+      <div class="field-row">
+        <Select
+          name="newText.0.kind"
+          label="Kind"
+          value={form.newText.kind}
+          errors={errors}
+          options={[
+            { value: 'translation', label: 'Translation' },
+            { value: 'transcript', label: 'Transcript (original language)' },
+          ]}
+        />
+        <TextInput
+          name="newText.0.language"
+          label="Language"
+          value={form.newText.language}
+          errors={errors}
+          size={8}
+          maxlength={35}
+        />
+        <TextInput
+          name="newText.0.label"
+          label="Label"
+          value={form.newText.label}
+          errors={errors}
+          maxlength={200}
+        />
+        <TextInput
+          name="newText.0.translator"
+          label="Translator"
+          value={form.newText.translator}
+          errors={errors}
+          maxlength={500}
+        />
+        <Select
+          name="newText.0.format"
+          label="Written as"
+          value={form.newText.format}
+          errors={errors}
+          options={textFormats.map((f) => ({ value: f, label: textFormatLabels[f] }))}
+        />
+      </div>
+      <TextArea name="newText.0.text" label="Text" value={form.newText.text} errors={errors} rows={10} />
+    </details>
+  </fieldset>
+);
