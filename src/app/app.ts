@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { ZodError } from 'zod';
 import { adminRoutes } from '../modules/admin/admin.routes.tsx';
+import { authoritiesApiRoutes } from '../modules/api/api.authorities.routes.ts';
+import { apiDocumentationRoutes, apiMiddleware } from '../modules/api/api.routes.ts';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { citationRoutes } from '../modules/citations/citations.routes.ts';
@@ -53,6 +55,10 @@ export function createApp(container: Container) {
     return c.body(fs.readFileSync(file));
   });
 
+  // Rate limit, CORS and ETags for every /api answer, registered before any API route.
+  app.use(apiMiddleware(container));
+  app.route('/', apiDocumentationRoutes(container));
+  app.route('/api/v1', authoritiesApiRoutes(container));
   app.route('/api/v1/documents', documentsApiRoutes(container));
   app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/oai', oaiRoutes(container));

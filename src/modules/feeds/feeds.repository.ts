@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../database/tables.ts';
+import type { AuthorityKind, Database } from '../../database/tables.ts';
 
 export type FeedEntryRow = {
   id: number;
@@ -11,7 +11,13 @@ export type FeedEntryRow = {
   updatedAt: string;
 };
 
-export type SitemapAuthorityRow = { id: number; kind: string; slug: string; updatedAt: string };
+export type SitemapAuthorityRow = {
+  id: number;
+  kind: AuthorityKind;
+  slug: string;
+  parentId: number | null;
+  updatedAt: string;
+};
 
 /** Reads for sitemaps and feeds: only published documents and the authorities they make public. */
 export function createFeedsRepository({ db }: { db: Kysely<Database> }) {
@@ -50,10 +56,18 @@ export function createFeedsRepository({ db }: { db: Kysely<Database> }) {
     return all
       .filter((row) => reachable.has(row.id))
       .sort((a, b) => a.id - b.id)
-      .map((row) => ({ id: row.id, kind: row.kind, slug: row.slug, updatedAt: row.updated_at }));
+      .map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        slug: row.slug,
+        parentId: row.parent_id,
+        updatedAt: row.updated_at,
+      }));
   }
 
   return {
+    publicAuthorities,
+
     async countPublishedDocuments(): Promise<number> {
       const row = await db
         .selectFrom('documents')

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import type { Container } from '../../app/container.ts';
-import type { AuthorityKind } from '../../database/tables.ts';
 import { paths } from '../documents/documents.presenters.ts';
 import { createFeedsRepository } from './feeds.repository.ts';
 import { element, textElement, xmlDeclaration } from './xml.ts';
@@ -68,7 +67,7 @@ export function sitemapRoutes(
     return [
       ...fixed,
       ...rows.map((row) => ({
-        loc: absolute(paths.authority({ id: row.id, kind: row.kind as AuthorityKind, slug: row.slug })),
+        loc: absolute(paths.authority(row)),
         lastmod: lastmod(row.updatedAt),
       })),
     ];
