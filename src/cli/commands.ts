@@ -3,7 +3,7 @@ import { createApp } from '../app/app.ts';
 import { createContainer } from '../app/container.ts';
 import type { Config } from '../config/config.ts';
 import { createUserCommand } from '../modules/accounts/accounts.cli.ts';
-import { workerCommand } from '../modules/jobs/jobs.cli.ts';
+import { jobsCommand, workerCommand } from '../modules/jobs/jobs.cli.ts';
 import { reindexCommand } from '../modules/search/search.cli.ts';
 import { exportCommand, importCommand } from './import-export.commands.ts';
 
@@ -62,4 +62,5 @@ export const commands: Record<string, Command> = {
   reindex: reindexCommand,
   user: createUserCommand(),
   worker: workerCommand,
+  jobs: jobsCommand,
 };

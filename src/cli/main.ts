@@ -13,6 +13,7 @@ Commands:
   user add --email E --role admin|editor|contributor [--name N]      create a staff account, print its set-password link
   user list | link | set-role | disable | enable [--email E] [--role R]  manage staff accounts
   worker [--until-idle] [--data-dir DIR] [--database-url URL]     run background jobs (scans, OCR); --until-idle: drain the queue and exit
+  jobs [status | retry | rescan]                                  the job queue: what runs and failed; retry failed jobs; queue every scan again
 
 Environment: PORT, CHANCERY_DATA_DIR, DATABASE_URL, CHANCERY_BASE_URL, CHANCERY_WORKER=off (see README).
 `;

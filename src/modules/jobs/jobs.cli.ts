@@ -1,5 +1,8 @@
 import { createContainer } from '../../app/container.ts';
 import type { Command } from '../../cli/commands.ts';
+import { jobStatuses } from '../../database/tables.ts';
+import { enqueueAllScans } from '../ingest/pipeline/scan-jobs.ts';
+import { createJobsRepository } from './jobs.repository.ts';
 
 /**
  * `chancery worker`: runs background jobs until stopped (SIGINT/SIGTERM hand running jobs back to
@@ -30,6 +33,47 @@ export const workerCommand: Command = async ({ config, options }) => {
     return 0;
   } finally {
     await worker.close();
+    await container.close();
+  }
+};
+
+/**
+ * `chancery jobs [status]`: counts, running jobs with their progress, recent failures with their error.
+ * `chancery jobs retry`: gives failed jobs a fresh set of attempts.
+ * `chancery jobs rescan`: queues every scan again; unchanged ones are skipped by the worker, others
+ * are made again (after installing OCR language data, say).
+ */
+export const jobsCommand: Command = async ({ config, args }) => {
+  const action = args[0] ?? 'status';
+  if (!['status', 'retry', 'rescan'].includes(action)) {
+    process.stderr.write('Usage: chancery jobs [status | retry | rescan]\n');
+    return 2;
+  }
+  const container = await createContainer(config);
+  const deps = { db: container.database.db, dialect: container.database.dialect };
+  const jobs = createJobsRepository(deps);
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  try {
+    if (action === 'retry') {
+      out(`${await jobs.retryFailed(new Date().toISOString())} failed jobs queued again.`);
+    } else if (action === 'rescan') {
+      out(`${await enqueueAllScans(deps)} scans queued; a worker skips those already up to date.`);
+    } else {
+      const counts = await jobs.countByStatus();
+      out(jobStatuses.map((status) => `${status}: ${counts[status] ?? 0}`).join('   '));
+      for (const job of await jobs.recent('running', 20)) {
+        out(
+          `running  #${job.id} ${job.name} (attempt ${job.attempts}) ${job.progress ?? ''} on ${job.locked_by ?? '?'}`,
+        );
+      }
+      for (const job of await jobs.recent('failed', 20)) {
+        out(
+          `failed   #${job.id} ${job.name} ${job.payload} at ${job.finished_at ?? job.updated_at}: ${job.last_error ?? ''}`,
+        );
+      }
+    }
+    return 0;
+  } finally {
     await container.close();
   }
 };

@@ -241,6 +241,45 @@ export function createJobsRepository({ db, dialect }: { db: Kysely<Database>; di
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
     },
 
+    /** The most recent jobs with a given status, newest first, for operators. */
+    async recent(status: JobRow['status'], limit: number): Promise<JobRow[]> {
+      return db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('status', '=', status)
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    /**
+     * Gives failed jobs a fresh set of attempts (after the operator fixed the cause: installed OCR
+     * data, freed disk space). A failed job whose twin already waits is left as it is.
+     */
+    async retryFailed(now: string): Promise<number> {
+      const result = await db
+        .updateTable('jobs')
+        .set({ status: 'pending', attempts: 0, run_at: now, finished_at: null, updated_at: now })
+        .where('status', '=', 'failed')
+        .where((eb) =>
+          eb.or([
+            eb('dedupe_key', 'is', null),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('jobs as twin')
+                  .select('twin.id')
+                  .whereRef('twin.dedupe_key', '=', 'jobs.dedupe_key')
+                  .where('twin.status', '=', 'pending'),
+              ),
+            ),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     /** Forgets finished jobs older than `before`; failed ones stay for an operator to read. */
     async purgeFinished(before: string): Promise<number> {
       const result = await db

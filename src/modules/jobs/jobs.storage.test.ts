@@ -164,4 +164,25 @@ describe.each(databaseKinds())('job queue storage on %s', (kind) => {
       nextChangeAt: seconds(30),
     });
   });
+
+  it('gives failed jobs a fresh set of attempts on request, unless an identical job already waits', async () => {
+    const jobs = repository();
+    const job = { name: 'test.retry', payload: '{}', priority: 0, maxAttempts: 2 };
+    const lonely = await jobs.insert({ ...job, runAt: seconds(0), dedupeKey: 'retry:1' }, seconds(0));
+    const twinned = await jobs.insert({ ...job, runAt: seconds(0), dedupeKey: 'retry:2' }, seconds(0));
+    for (const { id } of [lonely, twinned]) {
+      await jobs.claim(['test.retry'], 'w1', seconds(1), seconds(30));
+      await jobs.fail(id, 'w1', 'no OCR data', seconds(2));
+    }
+    await jobs.insert({ ...job, runAt: seconds(3), dedupeKey: 'retry:2' }, seconds(3));
+    expect((await jobs.recent('failed', 10)).map((j) => j.id).sort()).toEqual([lonely.id, twinned.id].sort());
+
+    expect(await jobs.retryFailed(seconds(4))).toBe(1);
+    expect(await jobs.findById(lonely.id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      run_at: seconds(4),
+    });
+    expect((await jobs.findById(twinned.id))?.status).toBe('failed');
+  });
 });

@@ -42,7 +42,30 @@ export async function enqueueScanProcessing(
     .where('kind', '=', 'scan')
     .where('blob_sha256', 'is not', null)
     .execute();
-  if (scans.length === 0) return 0;
+  await queueScans(deps, scans);
+  return scans.length;
+}
+
+/**
+ * Queues every scan of the archive. Up-to-date scans cost a lookup; the others are made again, e.g.
+ * OCR in Russian after `tesseract-ocr-rus` was installed, or every page after a pipeline change.
+ */
+export async function enqueueAllScans(deps: { db: Kysely<Database>; dialect: DialectName }): Promise<number> {
+  const scans = await deps.db
+    .selectFrom('assets')
+    .select(['blob_sha256', 'media_type'])
+    .distinct()
+    .where('kind', '=', 'scan')
+    .where('blob_sha256', 'is not', null)
+    .execute();
+  await queueScans(deps, scans);
+  return scans.length;
+}
+
+async function queueScans(
+  deps: { db: Kysely<Database>; dialect: DialectName },
+  scans: { blob_sha256: string | null; media_type: string | null }[],
+): Promise<void> {
   const repository = createScanPagesRepository({ db: deps.db });
   const queue = createJobQueue(deps);
   for (const scan of scans) {
@@ -50,5 +73,4 @@ export async function enqueueScanProcessing(
     await repository.ensureScanFile(sha256, scan.media_type ?? 'application/octet-stream', nowIso());
     await queue.enqueue(scanJobShape, { sha256 }, { dedupeKey: `${scanJobName}:${sha256}` });
   }
-  return scans.length;
 }
