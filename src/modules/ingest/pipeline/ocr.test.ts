@@ -88,6 +88,22 @@ describe.skipIf(Boolean(process.env.CHANCERY_TEST_DATABASE_URL))('OCR of scanned
     }
   }, 120_000);
 
+  it('reads Russian with system Tesseract data, beside the bundled English, when it is installed', async (test) => {
+    const catalog = discoverLanguageData();
+    if (!catalog.files.has('rus')) {
+      test.skip('no rus.traineddata on this machine (Debian: apt-get install tesseract-ocr-rus)');
+      return;
+    }
+    const engine = createTesseractEngine({ catalog, languageDir });
+    try {
+      const image = makeScanImage(['ПОСОЛЬСТВО СССР В КНР', 'Запись беседы'], '60px "DejaVu Serif", serif');
+      const result = await engine.recognize({ data: image, width: 1800, height: 520 }, ['rus', 'eng']);
+      expect(result.text).toContain('ПОСОЛЬСТВО СССР');
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
   it('OCRs an image scan through the pipeline: text, confidence, word boxes, a machine-text flag', async () => {
     const image = makeScanImage(['MEMORANDUM FOR THE RECORD', 'SUBJECT: Meeting with the Soviet chargé']);
     const { documentId, sha256 } = await saveScanDocument(context.container, image, {
