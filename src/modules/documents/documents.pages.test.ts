@@ -177,7 +177,10 @@ describe.each(databaseKinds())('the public document page on %s', (kind) => {
     const html = await (await get(`/documents/${id}`)).text();
     expect(html).toContain('<h1 id="document-title" class="document-title">');
     expect(html.match(/<h1\b/g)).toHaveLength(1);
-    expect(html).toContain('<h3>Minutes</h3><p class="header-line">Time: 9 August 1962, 6:00 p.m.</p>');
+    // Each paragraph carries its anchor (p-<n>) and its "link to this paragraph" link.
+    expect(html).toMatch(
+      /<h3>Minutes<\/h3><p id="p-1" class="header-line"><a class="paragraph-link" href="[^"]+#p-1"[^>]*>¶<\/a>Time: 9 August 1962, 6:00 p\.m\.<\/p>/,
+    );
     expect(html).toContain('<span class="speaker">Huang:</span>');
   });
 

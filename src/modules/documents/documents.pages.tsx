@@ -38,6 +38,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
             current={current}
             citeStyle={c.req.query('cite')}
             requestedVersion={c.req.query('version')}
+            scanPage={c.req.query('page')}
             citations={citationCatalogFor(config)}
           />,
         );

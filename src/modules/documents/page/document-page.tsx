@@ -24,6 +24,8 @@ type DocumentPageProps = {
   citeStyle?: string | undefined;
   /** The `?version=` date a pinned citation link carries. */
   requestedVersion?: string | undefined;
+  /** The `?page=` of a scan link: the page the PDF viewer opens at. */
+  scanPage?: string | undefined;
   /** The styles offered: the built-in ones plus any CSL styles the operator installed. */
   citations?: CitationCatalog;
 };
@@ -268,6 +270,7 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                     documentTitle={d.title}
                     view={view}
                     active={view === current}
+                    scanPage={view === current ? props.scanPage : undefined}
                   />
                 ))}
               </div>

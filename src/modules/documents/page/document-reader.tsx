@@ -4,6 +4,7 @@ import { isForeignToPage, languageName } from '../../shared/languages.ts';
 import { paths } from '../documents.presenters.ts';
 import type { StoredAsset } from '../documents.repository.ts';
 import type { DocumentView } from './document-views.ts';
+import { addParagraphAnchors } from './paragraph-anchors.ts';
 
 /**
  * Headings inside a stored text start at h1; on the page they sit under the document's title (h1) and
@@ -91,15 +92,26 @@ const PdfFallback: FC<{ links: FileLinks }> = ({ links }) => (
  * A PDF in the browser's own viewer. When its version is not the one shown, the <object> is left out
  * (a hidden one would still download the file) and app.js inserts it from the data attributes.
  */
-const PdfViewer: FC<{ asset: StoredAsset; links: FileLinks; title: string; active: boolean }> = ({
-  asset,
-  links,
-  title,
-  active,
-}) => (
+const PdfViewer: FC<{
+  asset: StoredAsset;
+  links: FileLinks;
+  title: string;
+  active: boolean;
+  page?: number | undefined;
+}> = ({ asset, links, title, active, page }) => (
   <div class="pdf-viewer" data-pdf-src={links.view} data-pdf-title={title}>
+    {page ? (
+      <p class="file-facts">
+        Page {page} of {asset.pageCount}
+      </p>
+    ) : null}
     {active ? (
-      <object class="pdf-viewer__object" data={links.view} type="application/pdf" title={title}>
+      <object
+        class="pdf-viewer__object"
+        data={page ? `${links.view}#page=${page}` : links.view}
+        type="application/pdf"
+        title={title}
+      >
         <PdfFallback links={links} />
       </object>
     ) : (
@@ -132,15 +144,34 @@ const ImageViewer: FC<{ asset: StoredAsset; links: FileLinks; alt: string; activ
   </figure>
 );
 
-const FileViewer: FC<{ documentId: number; asset: StoredAsset; title: string; active: boolean }> = ({
-  documentId,
-  asset,
-  title,
-  active,
-}) => {
+/**
+ * The page a `?page=` link asks for, when the scan has it: a whole number from 1 to its page count.
+ * Anything else opens the scan at its start, as a link to a page since removed should.
+ */
+export function scanPageNumber(asset: StoredAsset, requested: string | undefined): number | undefined {
+  if (!requested || !/^[1-9]\d{0,5}$/.test(requested.trim())) return undefined;
+  const page = Number(requested.trim());
+  return asset.pageCount && page <= asset.pageCount ? page : undefined;
+}
+
+const FileViewer: FC<{
+  documentId: number;
+  asset: StoredAsset;
+  title: string;
+  active: boolean;
+  page?: string | undefined;
+}> = ({ documentId, asset, title, active, page }) => {
   const links = fileLinks(documentId, asset);
   if (asset.mediaType === 'application/pdf')
-    return <PdfViewer asset={asset} links={links} title={title} active={active} />;
+    return (
+      <PdfViewer
+        asset={asset}
+        links={links}
+        title={title}
+        active={active}
+        page={scanPageNumber(asset, page)}
+      />
+    );
   if (asset.mediaType?.startsWith('image/'))
     return <ImageViewer asset={asset} links={links} alt={title} active={active} />;
   return (
@@ -156,7 +187,9 @@ export const VersionPanel: FC<{
   documentTitle: string;
   view: DocumentView;
   active: boolean;
-}> = ({ documentId, documentTitle, view, active }) => {
+  /** The `?page=` asked for, passed to the scan viewer of the version shown. */
+  scanPage?: string | undefined;
+}> = ({ documentId, documentTitle, view, active, scanPage }) => {
   const { asset } = view;
   const textLang = asset.language ?? undefined;
   return (
@@ -175,7 +208,13 @@ export const VersionPanel: FC<{
         <div
           class={`document-text${isForeignToPage(textLang) ? ' document-text--foreign' : ''}`}
           lang={textLang}
-          dangerouslySetInnerHTML={{ __html: demoteHeadings(asset.html) }}
+          dangerouslySetInnerHTML={{
+            __html: addParagraphAnchors(demoteHeadings(asset.html), {
+              prefix: active ? '' : `${view.key}-`,
+              linkBase: paths.documentView(documentId, view.key),
+              label: 'Link to paragraph',
+            }),
+          }}
         />
       ) : null}
       {asset.blobSha256 && asset.html ? (
@@ -189,6 +228,7 @@ export const VersionPanel: FC<{
           asset={asset}
           title={`${view.label}: ${documentTitle}`}
           active={active}
+          page={scanPage}
         />
       ) : null}
     </section>
