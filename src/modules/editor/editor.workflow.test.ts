@@ -85,6 +85,7 @@ describe.each(databaseKinds())('the editorial workflow on %s', (kind) => {
     const audit = await deps()
       .db.selectFrom('audit_events')
       .select(['action', 'actor_label', 'details'])
+      .where('target_type', '=', 'document')
       .where('target_id', '=', String(id))
       .orderBy('id')
       .execute();

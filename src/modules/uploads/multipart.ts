@@ -47,6 +47,8 @@ export async function readMultipart<T>(
       headers: { 'content-type': contentType },
       // The name as sent, folders and all, so that a crafted one is refused rather than trimmed.
       preservePath: true,
+      // Browsers send the file name as raw UTF-8 bytes (Cyrillic and Chinese names are common here).
+      defParamCharset: 'utf8',
       limits: { fields: 30, fieldSize: maxFieldBytes, fieldNameSize: 100, parts: 40, files: 1 },
     });
   } catch {
