@@ -17,6 +17,7 @@ import { sitemapRoutes } from '../modules/feeds/sitemap.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
 import { scanPageImageRoutes, scanPagesApiRoutes } from '../modules/ingest/pipeline/scan-pages.routes.ts';
 import { oaiRoutes } from '../modules/oai/oai.routes.ts';
+import { searchPages } from '../modules/search/search.pages.tsx';
 import { searchApiRoutes } from '../modules/search/search.routes.ts';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
@@ -82,6 +83,7 @@ export function createApp(container: Container) {
   app.route('/', citationRoutes(container));
   app.route('/', documentPages(pageDeps));
   app.route('/', authorityPages(pageDeps));
+  app.route('/', searchPages(pageDeps));
 
   const site = config;
   const isApi = (p: string) => p.startsWith('/api/');
