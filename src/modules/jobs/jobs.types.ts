@@ -26,6 +26,11 @@ export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
   /** Runs before the job is given up (default 5). */
   maxAttempts?: number;
   /**
+   * Stops a run that reports no progress for this long (ms) and counts it as a failed attempt.
+   * Without it a job may run as long as it likes.
+   */
+  stallTimeoutMs?: number;
+  /**
    * Called once when the job ends as failed for good, whatever the reason (a permanent error, the
    * last retry failing, a worker dying on the last attempt), so the handler's own records can say so.
    */

@@ -153,6 +153,21 @@ describe.each(databaseKinds())('job worker on %s', (kind) => {
     expect(await job(id)).toMatchObject({ status: 'pending', attempts: 0, locked_by: null });
   });
 
+  it('gives up on a job that hangs without reporting progress, instead of renewing its lease for ever', async () => {
+    const hung = defineJob({
+      name: 'test.hung',
+      payload: counterPayload,
+      maxAttempts: 1,
+      stallTimeoutMs: 150,
+      handler: () => new Promise<void>(() => {}),
+    });
+    const { id } = await queue().enqueue(hung, { key: 'hung' });
+    expect(await worker([hung]).runUntilIdle()).toMatchObject({ failed: 1 });
+    const row = await job(id);
+    expect(row?.status).toBe('failed');
+    expect(row?.last_error).toMatch(/no progress/);
+  });
+
   it('leaves jobs it has no handler for to the workers that have one', async () => {
     const known = defineJob({ name: 'test.known', payload: counterPayload, async handler() {} });
     const other = defineJob({ name: 'test.other', payload: counterPayload, async handler() {} });

@@ -113,8 +113,21 @@ export function createJobWorker(options: WorkerOptions) {
     let progress: string | null = null;
     let leaseLost = false;
     let beat = Promise.resolve();
+    // A handler stuck for good (a hostile file that sends a parser round in circles) keeps renewing
+    // its lease through the heartbeat; only its silence can tell. It is then given up as failed.
+    let lastProgressAt = Date.now();
+    let declareStalled: (error: Error) => void = () => {};
+    const stalled = new Promise<never>((_, reject) => {
+      declareStalled = reject;
+    });
+    stalled.catch(() => {});
     const heartbeat = setInterval(
       () => {
+        const stallMs = definition.stallTimeoutMs;
+        if (stallMs && Date.now() - lastProgressAt > stallMs) {
+          declareStalled(new Error(`no progress for ${Math.round(stallMs / 1000)} s; the job was stopped`));
+          controller.abort();
+        }
         beat = beat.then(async () => {
           try {
             if (!(await repository.renewLease(row.id, workerId, iso(leaseMs), progress, iso()))) {
@@ -135,12 +148,15 @@ export function createJobWorker(options: WorkerOptions) {
       signal: controller.signal,
       reportProgress: (text) => {
         progress = text.slice(0, 200);
+        lastProgressAt = Date.now();
       },
     };
 
     const started = Date.now();
     try {
-      await definition.handler(payload, context);
+      const handled = definition.handler(payload, context);
+      handled.catch(() => {}); // a stalled handler may still fail later, unobserved
+      await Promise.race([handled, stalled]);
       clearInterval(heartbeat);
       await beat;
       if (await repository.complete(row.id, workerId, iso())) {
@@ -155,7 +171,10 @@ export function createJobWorker(options: WorkerOptions) {
       const message = error instanceof Error ? error.message : String(error);
       if (leaseLost) {
         logger.warn('job lease lost; another worker has it now', { job: row.id, name: row.name });
-      } else if (error instanceof JobAbortedError || stopController.signal.aborted) {
+      } else if (
+        (error instanceof JobAbortedError || stopController.signal.aborted) &&
+        !(Date.now() - lastProgressAt > (definition.stallTimeoutMs ?? Number.POSITIVE_INFINITY))
+      ) {
         await repository.requeue(row.id, workerId, {
           runAt: iso(),
           error: null,

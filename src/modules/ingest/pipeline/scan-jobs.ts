@@ -21,6 +21,8 @@ export const scanJobShape = defineJob({
   name: scanJobName,
   payload: scanPayload,
   maxAttempts: 3,
+  // Progress is reported per page, and no page takes ten minutes, even a dense one read by OCR.
+  stallTimeoutMs: 10 * 60_000,
   async handler() {
     throw new Error('scan.process runs only in a worker built by createIngestJobs');
   },
