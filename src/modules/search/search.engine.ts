@@ -64,8 +64,6 @@ export const groupDocuments = (provider: SearchProvider, group: QueryGroup) =>
     group.terms.map((term) => termDocuments(provider, term)),
   );
 
-const allDocuments = sql`select document_id from search_documents`;
-
 /** The `matched` CTE body: columns document_id, matched_groups (relaxed plans) and mask. */
 function matchedSelect(provider: SearchProvider, plan: MatchPlan): RawBuilder<unknown> {
   const { query } = plan;
@@ -77,13 +75,15 @@ function matchedSelect(provider: SearchProvider, plan: MatchPlan): RawBuilder<un
         )}) as x)`
       : sql``;
   if (plan.mode === 'strict') {
-    const positive =
-      query.groups.length > 0
-        ? combine(
-            'intersect',
-            query.groups.map((group) => groupDocuments(provider, group)),
-          )
-        : allDocuments;
+    if (query.groups.length === 0) {
+      // Every document, or every one without the excluded words: read from the table itself, so
+      // filters and sorts can use its indexes.
+      return sql`select m.document_id, 0 as matched_groups, 0 as mask from search_documents m where 1 = 1${excluded}`;
+    }
+    const positive = combine(
+      'intersect',
+      query.groups.map((group) => groupDocuments(provider, group)),
+    );
     return sql`select distinct m.document_id, 0 as matched_groups, 0 as mask
       from (${positive}) as m where 1 = 1${excluded}`;
   }
@@ -141,10 +141,18 @@ function selectedDimensions(filters: FilterSet): (FacetName | 'date')[] {
 const baseName = (dimension: FacetName | 'date' | undefined) =>
   sql.raw(dimension === undefined ? 'filtered' : `base_${dimension}`);
 
+/** Whether the plan reads the full-text index at all (without words, it lists every document). */
+const usesText = (plan: MatchPlan) => plan.mode === 'relaxed' || plan.query.groups.length > 0;
+
 function commonTables(provider: SearchProvider, plan: MatchPlan, filters: FilterSet, withBases: boolean) {
+  // Full-text matches are computed once and kept. Without words, `matched` is the table itself, best
+  // left to the planner to combine with the filters and the sort order's index; the filtered set is
+  // kept only when several counts read it.
+  const text = usesText(plan);
+  const keepFiltered = text || (withBases && selectedDimensions(filters).length > 0);
   const ctes = [
-    sql`matched as materialized (${matchedSelect(provider, plan)})`,
-    sql`filtered as materialized (select m.* from matched m where ${filterConditions(filters)})`,
+    sql`matched as ${text ? sql`materialized ` : sql``}(${matchedSelect(provider, plan)})`,
+    sql`filtered as ${keepFiltered ? sql`materialized ` : sql``}(select m.* from matched m where ${filterConditions(filters)})`,
   ];
   if (withBases) {
     for (const dimension of selectedDimensions(filters)) {
@@ -174,8 +182,31 @@ export async function countSearch(
   filters: FilterSet,
   options: { facets: boolean } = { facets: true },
 ): Promise<CountRow[]> {
-  const selected = new Set(selectedDimensions(filters));
-  const base = (dimension: FacetName | 'date') => baseName(selected.has(dimension) ? dimension : undefined);
+  const dimensions = selectedDimensions(filters);
+  const selected = new Set(dimensions);
+  const noText = !usesText(plan) && plan.query.excluded.length === 0;
+  /**
+   * The facet rows of the documents a dimension is counted over. Without words or other filters
+   * that is the whole index, counted straight from the facet table's index. Otherwise the join
+   * starts from the (usually much smaller) set of documents and reads each one's rows with one index
+   * lookup; CROSS JOIN keeps SQLite's planner to that order (PostgreSQL plans it as a plain join).
+   */
+  const rowsOf = (dimension: FacetName | 'date' | undefined, condition: RawBuilder<unknown>) => {
+    const own = dimension !== undefined && selected.has(dimension);
+    const everything = noText && dimensions.length === (own ? 1 : 0);
+    return everything
+      ? sql`search_facets f where ${condition}`
+      : sql`${baseName(own ? dimension : undefined)} b cross join search_facets f
+          where f.document_id = b.document_id and ${condition}`;
+  };
+  /** The most frequent values of each facet in `rows`, ranked in SQL so only those travel. */
+  const ranked = (name: string, rows: RawBuilder<unknown>) =>
+    sql`select section, value, n from (
+        select f.facet as section, f.value as value, count(*) as n,
+          row_number() over (partition by f.facet order by count(*) desc, f.value) as place_in_facet
+        from ${rows} group by f.facet, f.value
+      ) as ${sql.raw(name)} where place_in_facet <= (case section when 'year' then 10000 else ${sql.lit(FACET_VALUE_LIMIT + 1)} end)`;
+
   const ctes = commonTables(provider, plan, filters, options.facets);
   const branches: RawBuilder<unknown>[] = [
     sql`select 'total' as section, cast(null as text) as value, count(*) as n from filtered`,
@@ -185,36 +216,47 @@ export async function countSearch(
     sql`select 'state' as section, key || '=' || value as value, 0 as n from search_state`,
   ];
   if (options.facets) {
-    branches.push(sql`select 'year' as section, cast(d.year as text) as value, count(*) as n
-      from search_documents d join ${base('date')} b on b.document_id = d.document_id group by d.year`);
-  }
-  for (const facet of options.facets ? FACETS : []) {
-    const from = base(facet);
-    const values = filters.facets[facet];
-    if (isHierarchical(facet)) {
+    // One pass over the documents for every flat facet not selected, and the years unless dates are.
+    const together = FACETS.filter((facet) => !isHierarchical(facet) && !selected.has(facet));
+    const sections: string[] = [...together, ...(selected.has('date') ? [] : ['year'])];
+    if (sections.length > 0) {
+      branches.push(ranked('together', rowsOf(undefined, sql`f.facet in (${sql.join(sections)})`)));
+    }
+    // Each selected dimension is counted over its own base, as if its selection were not made.
+    for (const dimension of dimensions) {
+      if (dimension !== 'date' && isHierarchical(dimension)) continue;
+      const facet = dimension === 'date' ? 'year' : dimension;
+      branches.push(ranked(`own_${facet}`, rowsOf(dimension, sql`f.facet = ${facet}`)));
+      const values = dimension === 'date' ? undefined : filters.facets[dimension];
+      if (values && values.length > 0) {
+        branches.push(sql`select f.facet as section, f.value as value, count(*) as n
+          from ${rowsOf(dimension, sql`f.facet = ${facet} and f.value in (${sql.join(values)})`)}
+          group by f.facet, f.value`);
+      }
+    }
+    if (selected.has('date')) {
+      branches.push(
+        sql`select 'dated_base' as section, cast(null as text) as value, count(*) as n from base_date`,
+      );
+    }
+    for (const facet of FACETS.filter(isHierarchical)) {
+      // The facet rows in scope, once; their values with every ancestor; then each document counted
+      // once per ancestor, the rows driving the join and the closure looked up by value.
+      const rows = sql.raw(`rows_${facet}`);
       const closure = sql.raw(`closure_${facet}`);
+      ctes.push(
+        sql`${rows} as materialized (select f.document_id, f.value from ${rowsOf(facet, sql`f.facet = ${facet}`)})`,
+      );
       ctes.push(sql`${closure}(ancestor, descendant) as (
-        select distinct cast(f.value as integer), f.value from search_facets f
-          join ${from} b on b.document_id = f.document_id where f.facet = ${facet}
+        select distinct cast(value as integer), value from ${rows}
         union
         select p.parent_id, c.descendant from ${closure} c join authorities p on p.id = c.ancestor
           where p.parent_id is not null)`);
       branches.push(sql`select * from (select ${facet} as section, cast(c.ancestor as text) as value,
-          count(distinct f.document_id) as n
-        from search_facets f join ${from} b on b.document_id = f.document_id
-          join ${closure} c on c.descendant = f.value
-        where f.facet = ${facet} group by c.ancestor
+          count(distinct r.document_id) as n
+        from ${rows} r cross join ${closure} c where c.descendant = r.value
+        group by c.ancestor
         order by n desc, value limit ${sql.lit(TREE_VALUE_LIMIT)}) as ${sql.raw(`s_${facet}`)}`);
-      continue;
-    }
-    branches.push(sql`select * from (select ${facet} as section, f.value as value, count(*) as n
-        from search_facets f join ${from} b on b.document_id = f.document_id
-        where f.facet = ${facet} group by f.value
-        order by n desc, value limit ${sql.lit(FACET_VALUE_LIMIT + 1)}) as ${sql.raw(`s_${facet}`)}`);
-    if (values && values.length > 0) {
-      branches.push(sql`select ${facet} as section, f.value as value, count(*) as n
-        from search_facets f join ${from} b on b.document_id = f.document_id
-        where f.facet = ${facet} and f.value in (${sql.join(values)}) group by f.value`);
     }
   }
   const result = await sql<CountRow>`with recursive ${sql.join(ctes)}
@@ -291,7 +333,7 @@ export async function pageOfHits(
     select f.document_id, f.matched_groups, f.mask, ${scored ? sql`s.score` : sql`cast(null as real)`} as score
     from filtered f join search_documents d on d.document_id = f.document_id
     ${scored ? sql`left join scored s on s.document_id = f.document_id` : sql``}
-    order by f.matched_groups desc, ${order}
+    order by ${plan.mode === 'relaxed' ? sql`f.matched_groups desc, ` : sql``}${order}
     limit ${options.limit} offset ${options.offset}`.execute(db);
   return result.rows.map((row) => ({
     documentId: Number(row.document_id),

@@ -167,6 +167,8 @@ export function facetRowsOf(document: StoredDocument): { facet: string; value: s
   for (const collection of document.collections) add('collection', collection.id);
   for (const funder of document.funders) add('funder', funder.id);
   add('repository', document.repository?.id);
+  // Not a filter (dates filter by span): the year histogram is counted with the other facets.
+  if (document.date) add('year', Number.parseInt(document.date.start.slice(0, 4), 10));
   const seen = new Set<string>();
   return rows.filter((row) => {
     const key = `${row.facet}\u0000${row.value}`;

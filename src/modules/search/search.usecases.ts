@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
 import { dateOfRow } from '../documents/documents.repository.ts';
@@ -206,10 +206,12 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
 
 /** The years the published documents span (an index lookup at each end); none when none is dated. */
 async function archiveYears(db: Kysely<Database>): Promise<YearBounds> {
-  const row = await db
-    .selectFrom('search_documents')
-    .select((eb) => [eb.fn.min('year').as('min'), eb.fn.max('year').as('max')])
-    .executeTakeFirst();
+  // Two subqueries, so each end is one step down the year index (min and max together scan it).
+  const result = await sql<{ min: number | null; max: number | null }>`select
+      (select min(year) from search_documents) as min, (select max(year) from search_documents) as max`.execute(
+    db,
+  );
+  const row = result.rows[0];
   if (row?.min === null || row?.min === undefined || row.max === null) return { min: 1, max: 0 };
   return { min: Number(row.min), max: Number(row.max) };
 }
@@ -372,17 +374,19 @@ async function presentCounts(
       ? treeFacet(facet, counted, selected, label, authorities, TREE_VALUE_LIMIT)
       : flatFacet(facet, counted, selected, label, FACET_VALUE_LIMIT);
   });
-  const years = counts.filter((row) => row.section === 'year');
+  const years = counts.filter((row) => row.section === 'year' && row.value !== null);
+  // Undated documents have no year row: they are the rest of the documents the histogram counts.
+  const base = counts.find((row) => row.section === (dates ? 'dated_base' : 'total'))?.n ?? 0;
+  const dated = years.reduce((sum, row) => sum + row.n, 0);
   return {
     facets,
     dates: {
       from: dates?.from ?? null,
       to: dates?.to ?? null,
       histogram: years
-        .filter((row) => row.value !== null)
         .map((row) => ({ year: Number(row.value), count: row.n }))
         .sort((a, b) => a.year - b.year),
-      undated: years.find((row) => row.value === null)?.n ?? 0,
+      undated: Math.max(0, base - dated),
     },
   };
 }

@@ -72,11 +72,13 @@ export function createSqliteFts5Provider(): SearchProvider {
     matchingParts(clauses: readonly QueryClause[], documentIds: readonly number[]): RawBuilder<unknown> {
       const match = anyOf(clauses);
       // One rowid range per document lets FTS5 seek in its doclists instead of walking every hit of a
-      // common word; SQLite allows 500 terms in a compound SELECT, pages hold at most 100 documents.
+      // common word. The bounds are written as integer literals: bound as parameters they arrive as
+      // floating-point values, which FTS5 cannot seek with. No bm25 here: it would scan each term's
+      // whole doclist again per branch, and the part weights are enough to choose snippets.
       const branches = documentIds.slice(0, 400).map(
-        (id) => sql`select rowid as part_id, ${weightedScore} as score from search_fts
+        (id) => sql`select rowid as part_id, ${partWeightSql(partNoOfRowid)} as score from search_fts
           where search_fts match ${match}
-          and rowid >= ${id * PART_ID_FACTOR} and rowid < ${(id + 1) * PART_ID_FACTOR}`,
+          and rowid >= ${sql.lit(id * PART_ID_FACTOR)} and rowid < ${sql.lit((id + 1) * PART_ID_FACTOR)}`,
       );
       return sql.join(branches, sql` union all `);
     },
