@@ -22,6 +22,7 @@ import { auditPages } from '../audit/audit.pages.tsx';
 import { editorApi } from '../editor/editor.api.ts';
 import { editorAssetRoutes } from '../editor/editor.assets.ts';
 import { editorPages } from '../editor/editor.pages.tsx';
+import { revisionPages } from '../revisions/revisions.pages.tsx';
 import { dashboardPages } from './admin.dashboard.tsx';
 import { AdminErrorPage, renderAdminPage } from './ui/admin-layout.tsx';
 
@@ -93,6 +94,7 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
   admin.route('/users', usersPages(container, deps));
   admin.route('/audit', auditPages(container));
   admin.route('/documents', editorPages(container));
+  admin.route('/documents', revisionPages(container));
   admin.route('/api', editorApi(container));
 
   /** For scripts on workspace pages: who is signed in and the token to send with changes. */

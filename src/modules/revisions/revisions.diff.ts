@@ -174,6 +174,24 @@ export function compareSnapshots(before: RevisionSnapshot, after: RevisionSnapsh
   return changes;
 }
 
+/** Every filled field of a snapshot as label and text, in the comparison's order: one revision in full. */
+export function snapshotFields(snapshot: RevisionSnapshot): { label: string; value: string }[] {
+  const shown = fields
+    .map((f) => ({ label: f.label, value: f.read(snapshot) }))
+    .filter((f) => f.value !== '');
+  const counts = new Map<string, number>();
+  for (const asset of snapshot.assets ?? []) {
+    const key = `${asset.kind}|${asset.language ?? ''}`;
+    const n = (counts.get(key) ?? 0) + 1;
+    counts.set(key, n);
+    const title = assetTitle(asset, n);
+    const facts = assetFacts(asset);
+    if (facts) shown.push({ label: title, value: facts });
+    if (asset.html) shown.push({ label: `${title}: text`, value: htmlToText(asset.html) });
+  }
+  return shown;
+}
+
 /** The names of the fields that differ, for the audit log. */
 export const changedFieldNames = (before: RevisionSnapshot, after: RevisionSnapshot): string[] =>
   compareSnapshots(before, after).map((c) => c.field);
