@@ -51,6 +51,8 @@ export async function processScan(deps: ScanProcessingDeps, sha256: string, job:
   const scans = createScanPagesRepository({ db });
   const blob = await db.selectFrom('blobs').selectAll().where('sha256', '=', sha256).executeTakeFirst();
   if (!blob) throw new PermanentJobError(`no stored file ${sha256}`);
+  // The document was deleted, or its scan replaced, before the job ran: nothing to show it to.
+  if ((await scans.documentsHolding(sha256)).length === 0) return;
   await scans.ensureScanFile(sha256, blob.media_type, nowIso());
   const file = (await scans.findScanFile(sha256))!;
 
