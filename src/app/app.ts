@@ -7,6 +7,7 @@ import { adminRoutes } from '../modules/admin/admin.routes.tsx';
 import { authoritiesApiRoutes } from '../modules/api/api.authorities.routes.ts';
 import { apiDocumentationRoutes, apiMiddleware } from '../modules/api/api.routes.ts';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
+import { bulkDataRoutes } from '../modules/bulk-data/bulk-data.routes.tsx';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { citationRoutes } from '../modules/citations/citations.routes.ts';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
@@ -65,6 +66,7 @@ export function createApp(container: Container) {
   app.route('/oai', oaiRoutes(container));
   app.route('/', sitemapRoutes(container));
   app.route('/', atomRoutes(container));
+  app.route('/', bulkDataRoutes(container));
   app.route('/documents', assetFileRoutes(container));
   app.route('/api/v1/documents', scanPagesApiRoutes(container));
   app.route('/documents', scanPageImageRoutes(container));
