@@ -64,6 +64,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the demo archive in Chromium',
     const main = page.locator('main');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Huang Zhen');
     // innerText applies the stylesheet's small capitals (text-transform), so compare case-insensitively.
+    // biome-ignore lint/performance/useDomNodeTextContent: the test is about the text a reader sees, so rendered text
     const text = (await main.innerText()).replace(/\s+/g, ' ').toLowerCase();
     const landmarks = [
       'August 09, 1962',
@@ -92,6 +93,7 @@ describe.skipIf(!hasChromium && !process.env.CI)('the demo archive in Chromium',
     await page.getByRole('tab', { name: 'Chinese original' }).click();
     const original = page.locator('[lang="zh"].document-text, .document-text[lang="zh"]').first();
     await expect.poll(() => original.isVisible()).toBe(true);
+    // biome-ignore lint/performance/useDomNodeTextContent: what is visible, not hidden markup
     expect(await original.innerText()).toMatch(/[\u4e00-\u9fff]{4,}/);
     expect(new URL(page.url()).searchParams.get('view')).toBe('original-zh');
 

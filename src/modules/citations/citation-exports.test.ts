@@ -36,6 +36,7 @@ describe('RIS export', () => {
     expect(lines).toContain('AU  - Zhou Enlai');
     expect(lines).toContain('AU  - Research Office of the Ministry');
     expect(lines.some((l) => l.startsWith('N1  - Date: ') && l.includes('1962'))).toBe(true);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that no control characters reach the file
     expect(ris).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     expect(ris.endsWith('ER  - \r\n')).toBe(true);
   });
