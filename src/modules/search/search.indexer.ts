@@ -293,6 +293,8 @@ export async function reindexAll(
   for (const [key, value] of Object.entries(currentIndexState())) {
     await db.updateTable('search_state').set({ value }).where('key', '=', key).execute();
   }
+  // Results cached by any process (counts, pages) were computed from the old index.
+  await createDocumentsRepository({ db }).bumpContentVersion();
   return { indexed, removed };
 }
 

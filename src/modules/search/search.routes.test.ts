@@ -201,6 +201,24 @@ describe.each(databaseKinds())('the search API on %s', (kind) => {
     expect((await get('/api/v1/search/suggest?q=')).body.suggestions).toEqual([]);
   });
 
+  it('counts a newly published document at once, though counts are kept between requests', async () => {
+    const deps = { db: context.container.database.db, dialect: context.container.database.dialect };
+    const record = (status: 'published' | 'withdrawn') =>
+      documentRecordSchema.parse({
+        externalId: 'api/late',
+        title: 'A late cable',
+        status,
+        withdrawalReason: null,
+      });
+    expect((await get('/api/v1/search?q=cable')).body.total).toBe(45);
+    await saveDocument(deps, record('published'), []);
+    const after = await get('/api/v1/search?q=cable');
+    expect(after.body.total).toBe(46);
+    expect(after.body.facets.type.values.reduce((sum: number, v: Json) => sum + v.count, 0)).toBe(45);
+    await saveDocument(deps, record('withdrawn'), []);
+    expect((await get('/api/v1/search?q=cable')).body.total).toBe(45);
+  });
+
   it('refuses unknown suggestion kinds and limits', async () => {
     expect((await get('/api/v1/search/suggest?q=x&kind=spaceship')).status).toBe(400);
     expect((await get('/api/v1/search/suggest?q=x&limit=0')).status).toBe(400);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Container } from '../../app/container.ts';
 import { badRequest } from '../../app/errors.ts';
+import { createSearchCache } from './search.cache.ts';
 import { presentSearchResult, presentSuggestion } from './search.presenters.ts';
 import { parseSearchParameters } from './search.schemas.ts';
 import { SUGGESTED_KINDS, type SuggestedKind, suggestNames } from './search.suggest.ts';
@@ -13,7 +14,8 @@ import { searchDocuments } from './search.usecases.ts';
  */
 export function searchApiRoutes({ database, config }: Pick<Container, 'database' | 'config'>) {
   const app = new Hono();
-  const deps = { db: database.db, dialect: database.dialect };
+  // Facet counts are kept between requests (paging through a search counts it once).
+  const deps = { db: database.db, dialect: database.dialect, cache: createSearchCache() };
 
   app.get('/', async (c) => {
     const { request, problems } = parseSearchParameters(c.req.queries());

@@ -12,11 +12,12 @@ import {
   type QueryGroup,
   type SearchNotice,
 } from './query-parser.ts';
+import { contentVersion, type SearchCache } from './search.cache.ts';
 import { type DateSpan, describeSpan, intersectSpans, type YearBounds } from './search.dates.ts';
 import {
   type CountRow,
   countGroups,
-  countSearch,
+  countSearch as countMatches,
   FACET_VALUE_LIMIT,
   type FilterSet,
   type MatchPlan,
@@ -46,7 +47,8 @@ import { correctWord, matchCase, replaceWord } from './search.spelling.ts';
  * documents only, because only they are ever indexed.
  */
 
-export type SearchDeps = { db: Kysely<Database>; dialect: DialectName };
+/** `cache`, when given, keeps facet counts between requests (see search.cache.ts). */
+export type SearchDeps = { db: Kysely<Database>; dialect: DialectName; cache?: SearchCache };
 
 export type SearchHit = {
   id: number;
@@ -104,10 +106,20 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
   };
 
   const counting = { facets: request.withFacets };
+  const version = deps.cache ? await contentVersion(db) : 0;
+  const countSearch = async (plan: MatchPlan, filters: FilterSet, options: { facets: boolean }) => {
+    if (!deps.cache) return countMatches(db, provider, plan, filters, options);
+    const key = JSON.stringify([version, deps.dialect, plan, filters, options]);
+    const cached = deps.cache.get<CountRow[]>(key);
+    if (cached) return cached;
+    const rows = await countMatches(db, provider, plan, filters, options);
+    deps.cache.set(key, rows);
+    return rows;
+  };
   let searched = request.q.trim();
   let query = parsed;
   let plan: MatchPlan = { mode: 'strict', query };
-  let counts = await countSearch(db, provider, plan, filters, counting);
+  let counts = await countSearch(plan, filters, counting);
   let total = totalOf(counts);
   let exactTotal = total;
   let correctedFrom: string | null = null;
@@ -119,7 +131,7 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
     if (corrected && total === 0 && !request.verbatim) {
       const correctedQuery = parseQuery(corrected, years);
       const correctedPlan: MatchPlan = { mode: 'strict', query: correctedQuery };
-      const correctedCounts = await countSearch(db, provider, correctedPlan, filters, counting);
+      const correctedCounts = await countSearch(correctedPlan, filters, counting);
       if (totalOf(correctedCounts) > 0) {
         notices.push({
           code: 'search.corrected',
@@ -143,7 +155,7 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
         required: query.groups.filter((group) => !isPlainWord(group)),
         minimum: relaxedMinimum(optional.length),
       };
-      const relaxedCounts = await countSearch(db, provider, relaxedPlan, filters, counting);
+      const relaxedCounts = await countSearch(relaxedPlan, filters, counting);
       if (totalOf(relaxedCounts) > total) {
         plan = relaxedPlan;
         counts = relaxedCounts;
