@@ -50,8 +50,9 @@ describe.skipIf(!hasChromium)('the search page in a browser', () => {
     await context?.dispose();
   });
 
+  // axe runs as a script in the page, so this one context has JavaScript on.
   const violations = async (path: string) => {
-    const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    const page = await (await browser.newContext()).newPage();
     await page.goto(`${baseUrl}${path}`);
     const result = await new AxeBuilder({ page }).analyze();
     await page.context().close();
