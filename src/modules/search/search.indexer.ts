@@ -5,6 +5,7 @@ import { type Authority, createAuthoritiesRepository } from '../authorities/auth
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
 import { ANALYZER_VERSION, analyzeForIndex } from './analyzer/index.ts';
 import { searchProviderFor } from './providers/index.ts';
+import { expandHierarchies } from './search.facets.ts';
 import { isCorrectable, nameKeys, titleSortKey } from './search.keys.ts';
 import {
   buildDocumentParts,
@@ -54,6 +55,45 @@ export async function syncSearchIndexForBlob(deps: SearchIndexDeps, sha256: stri
   if (deps.db.isTransaction) await sync(deps.db);
   else await deps.db.transaction().execute(sync);
   return rows.length;
+}
+
+/**
+ * Re-indexes every document linked to an authority record, for whoever changes the record itself
+ * (its names, its parent, a merge): the documents' name parts and the suggestion keys then follow.
+ * Runs in its own transaction unless given one.
+ */
+export async function syncSearchIndexForAuthority(
+  deps: SearchIndexDeps,
+  authorityId: number,
+): Promise<number> {
+  const sync = async (db: Kysely<Database>) => {
+    const kind = await createAuthoritiesRepository({ db }).kindOf(authorityId);
+    // A place's or collection's names are indexed with the documents of the ones within it too.
+    const ids =
+      kind === 'place' || kind === 'collection'
+        ? ((await expandHierarchies(db, { [kind]: [String(authorityId)] }))[kind] ?? [String(authorityId)])
+        : [String(authorityId)];
+    const linked = await db
+      .selectFrom('search_facets')
+      .select('document_id')
+      .distinct()
+      .where('value', 'in', ids)
+      .where('facet', 'in', [
+        'person',
+        'organization',
+        'place',
+        'subject',
+        'collection',
+        'repository',
+        'funder',
+      ])
+      .execute();
+    for (const row of linked) await syncSearchIndex({ db, dialect: deps.dialect }, row.document_id);
+    const authority = await createAuthoritiesRepository({ db }).findById(authorityId);
+    if (authority) await refreshNameKeys(db, [authority]);
+    return linked.length;
+  };
+  return deps.db.isTransaction ? sync(deps.db) : deps.db.transaction().execute(sync);
 }
 
 async function writeDocument(deps: SearchIndexDeps, document: StoredDocument): Promise<void> {
