@@ -54,6 +54,12 @@ const expectedAccess: Record<string, Access> = {
   'GET /admin/documents/:id/revisions/compare': 'contributor',
   'GET /admin/documents/:id/revisions/:number': 'contributor',
   'POST /admin/documents/:id/revisions/:number/restore': 'contributor',
+  'GET /admin/authorities': 'editor',
+  'POST /admin/authorities': 'editor',
+  'GET /admin/authorities/new': 'editor',
+  'GET /admin/authorities/:id': 'editor',
+  'POST /admin/authorities/:id': 'editor',
+  'POST /admin/authorities/:id/merge': 'editor',
   'GET /admin/api/authorities': 'contributor',
   'GET /admin/api/documents': 'contributor',
 };

@@ -19,6 +19,7 @@ import { accountsPages } from '../accounts/accounts.pages.tsx';
 import type { AccountsPolicy } from '../accounts/accounts.policy.ts';
 import { usersPages } from '../accounts/users.pages.tsx';
 import { auditPages } from '../audit/audit.pages.tsx';
+import { authoritiesAdminPages } from '../authorities-admin/authorities-admin.pages.tsx';
 import { editorApi } from '../editor/editor.api.ts';
 import { editorAssetRoutes } from '../editor/editor.assets.ts';
 import { editorPages } from '../editor/editor.pages.tsx';
@@ -95,6 +96,7 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
   admin.route('/audit', auditPages(container));
   admin.route('/documents', editorPages(container));
   admin.route('/documents', revisionPages(container));
+  admin.route('/authorities', authoritiesAdminPages(container));
   admin.route('/api', editorApi(container));
 
   /** For scripts on workspace pages: who is signed in and the token to send with changes. */

@@ -6,6 +6,7 @@ import { hasChinese, pluralize } from '../../app/ui/format.ts';
 import { Layout, renderPage, type SiteInfo } from '../../app/ui/layout.tsx';
 import { ForeignName } from '../../app/ui/names.tsx';
 import type { AuthorityKind } from '../../database/tables.ts';
+import { publicRedirectTarget } from '../authorities-admin/authority-redirects.ts';
 import type { PageDeps } from '../documents/documents.pages.tsx';
 import { authorityPathSegment, paths } from '../documents/documents.presenters.ts';
 import { DocumentListItem } from '../documents/page/document-list.tsx';
@@ -17,6 +18,7 @@ import {
   kindLabels,
   type PublicAuthority,
 } from './authorities.page-data.ts';
+import { createAuthoritiesRepository } from './authorities.repository.ts';
 
 const PER_PAGE = 100;
 
@@ -185,6 +187,9 @@ export function authorityPages({ database, config, pageCache }: PageDeps) {
           `This address does not name a ${kindLabels[kind].toLowerCase()} of this archive.`,
         );
       }
+      // A record merged into another: its address now leads there (IDs are never reused).
+      const moved = await publicRedirectTarget(database, kind, { id });
+      if (moved) return c.redirect(paths.authority(moved), 301);
       return pageCache.respond(c, async () => {
         const data = await getPublicAuthority(database, kind, { id });
         return renderPage(<AuthorityPage site={config} data={data} page={parsePage(c.req.query('page'))} />);
@@ -196,6 +201,11 @@ export function authorityPages({ database, config, pageCache }: PageDeps) {
     const slug = c.req.param('slug');
     if (!/^[\p{L}\p{N}-]{1,100}$/u.test(slug)) {
       throw notFound('authorities.not_found', 'There is no such collection in this archive.');
+    }
+    // A slug of a merged collection may be taken again later: the living collection wins.
+    if (!(await createAuthoritiesRepository(database).findBySlug('collection', slug))) {
+      const moved = await publicRedirectTarget(database, 'collection', { slug });
+      if (moved) return c.redirect(paths.authority(moved), 301);
     }
     return pageCache.respond(c, async () => {
       const data = await getPublicAuthority(database, 'collection', { slug });
