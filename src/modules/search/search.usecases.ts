@@ -91,6 +91,20 @@ export type SearchResult = {
 };
 
 export async function searchDocuments(deps: SearchDeps, request: SearchRequest): Promise<SearchResult> {
+  if (deps.dialect !== 'postgres' || deps.db.isTransaction) return search(deps, request);
+  // On PostgreSQL a search runs in one read-only transaction: its counts and its page see the same
+  // snapshot, and the planner is told that random reads are cheap (as they are on SSDs and in cache),
+  // so it takes the GIN index for all but the commonest words instead of scanning every tsvector.
+  return deps.db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`set local random_page_cost = 1.1`.execute(trx);
+      return search({ ...deps, db: trx }, request);
+    });
+}
+
+async function search(deps: SearchDeps, request: SearchRequest): Promise<SearchResult> {
   const { db } = deps;
   const provider = searchProviderFor(deps.dialect);
   const years = await archiveYears(db);

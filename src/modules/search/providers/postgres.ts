@@ -22,15 +22,27 @@ import {
 /** A lexeme for to_tsquery: quoted, so the parser sees the term and nothing of tsquery syntax. */
 const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 
-function phrase(terms: readonly string[], weight: 'A' | 'B', prefix: boolean): string {
+function phrase(terms: readonly string[], weight: 'A' | 'B' | '', prefix: boolean): string {
   const last = terms.length - 1;
-  return terms.map((term, i) => `${lexeme(term)}:${prefix && i === last ? '*' : ''}${weight}`).join(' <-> ');
+  return terms
+    .map((term, i) => {
+      const label = `${prefix && i === last ? '*' : ''}${weight}`;
+      return label === '' ? lexeme(term) : `${lexeme(term)}:${label}`;
+    })
+    .join(' <-> ');
 }
 
 /** One clause as tsquery text: stems (weight A) or exact forms (weight B) at consecutive positions. */
 export function tsqueryClause(clause: QueryClause): string {
   const exact = `(${phrase(clause.exact, 'B', clause.prefix)})`;
-  return clause.exactOnly ? exact : `(${phrase(clause.terms, 'A', clause.prefix)}) | ${exact}`;
+  if (clause.exactOnly) return exact;
+  // When the stems are the words themselves (names, numbers, Chinese), either weight will do: one
+  // lexeme without a weight is the same test, and PostgreSQL estimates it far better (with A | B it
+  // counts the word twice and may prefer a sequential scan to the GIN index).
+  const same =
+    clause.terms.length === clause.exact.length && clause.terms.every((t, i) => t === clause.exact[i]);
+  if (same) return `(${phrase(clause.terms, '', clause.prefix)})`;
+  return `(${phrase(clause.terms, 'A', clause.prefix)}) | ${exact}`;
 }
 
 const toTsquery = (text: string) => sql`to_tsquery('simple', ${text})`;
