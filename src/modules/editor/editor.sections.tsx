@@ -305,7 +305,7 @@ export const LinksSection: FC<SectionProps> = ({ form, errors }) => (
     </p>
     <LinkRows form={form} errors={errors} group="related" rows={form.related} label="Related document" />
     <MoreRows group="related" label="More rows for related documents" />
-    <h3 class="editor-subheading">Attachments (enclosed with this document)</h3>
+    <h2 class="editor-subheading">Attachments (enclosed with this document)</h2>
     <LinkRows form={form} errors={errors} group="attachments" rows={form.attachments} label="Attachment" />
     <MoreRows group="attachments" label="More rows for attachments" />
   </fieldset>
@@ -336,7 +336,7 @@ export const AssetsSection: FC<SectionProps & { documentId: number | undefined }
         {form.assets.map((asset, i) => (
           <li class="asset-row" id={`asset-${asset.key}`}>
             <input type="hidden" name={`assets.${i}.key`} value={asset.key} />
-            <h3 class="asset-row__title">
+            <h2 class="asset-row__title">
               {kindLabels[asset.kind]}
               {asset.language ? ` (${asset.language})` : ''}
               {asset.fileName ? `: ${asset.fileName}` : ''}
@@ -347,53 +347,59 @@ export const AssetsSection: FC<SectionProps & { documentId: number | undefined }
                   <a href={`/admin/documents/${documentId}/files/${asset.key}`}>Open the file</a>
                 </>
               ) : null}
-            </h3>
-            <div class="field-row">
-              <TextInput
-                name={`assets.${i}.order`}
-                label="Order"
-                value={asset.order}
-                errors={errors}
-                size={3}
-                maxlength={4}
-              />
-              <TextInput
-                name={`assets.${i}.language`}
-                label="Language"
-                value={asset.language}
-                errors={errors}
-                size={8}
-                maxlength={35}
-              />
-              <TextInput
-                name={`assets.${i}.label`}
-                label="Label"
-                value={asset.label}
-                errors={errors}
-                maxlength={200}
-              />
-              {asset.kind === 'scan' ? null : (
+            </h2>
+            <fieldset class="asset-row__fields">
+              <legend class="visually-hidden">
+                {kindLabels[asset.kind]} {i + 1}
+                {asset.language ? ` (${asset.language})` : ''}
+              </legend>
+              <div class="field-row">
                 <TextInput
-                  name={`assets.${i}.translator`}
-                  label="Translator"
-                  value={asset.translator}
+                  name={`assets.${i}.order`}
+                  label="Order"
+                  value={asset.order}
                   errors={errors}
-                  maxlength={500}
+                  size={3}
+                  maxlength={4}
+                />
+                <TextInput
+                  name={`assets.${i}.language`}
+                  label="Language"
+                  value={asset.language}
+                  errors={errors}
+                  size={8}
+                  maxlength={35}
+                />
+                <TextInput
+                  name={`assets.${i}.label`}
+                  label="Label"
+                  value={asset.label}
+                  errors={errors}
+                  maxlength={200}
+                />
+                {asset.kind === 'scan' ? null : (
+                  <TextInput
+                    name={`assets.${i}.translator`}
+                    label="Translator"
+                    value={asset.translator}
+                    errors={errors}
+                    maxlength={500}
+                  />
+                )}
+                <Checkbox name={`assets.${i}.remove`} label="Remove" checked={asset.remove} />
+              </div>
+              {asset.kind === 'scan' ? null : (
+                <TextArea
+                  name={`assets.${i}.html`}
+                  label="Text (HTML)"
+                  hint="Paragraphs as <p>…</p>; the markup is cleaned when you save."
+                  value={asset.html}
+                  errors={errors}
+                  rows={8}
+                  code
                 />
               )}
-              <Checkbox name={`assets.${i}.remove`} label="Remove" checked={asset.remove} />
-            </div>
-            {asset.kind === 'scan' ? null : (
-              <TextArea
-                name={`assets.${i}.html`}
-                label="Text (HTML)"
-                hint="Paragraphs as <p>…</p>; the markup is cleaned when you save."
-                value={asset.html}
-                errors={errors}
-                rows={8}
-                code
-              />
-            )}
+            </fieldset>
           </li>
         ))}
       </ol>
