@@ -216,11 +216,11 @@ describe.each(databaseKinds())('fuzzing the search on %s', (kind) => {
       if (problems.length > 0) failures.push(`${JSON.stringify(q.slice(0, 200))}: ${problems.join('; ')}`);
     };
     // PostgreSQL answers in other processes: a few searches at once use both cores.
-    const concurrency = kind === 'postgres' ? 6 : 1;
+    const concurrency = kind === 'postgres' ? 8 : 1;
     for (let i = 0; i < QUERIES; i += concurrency) {
       const batch = Array.from({ length: Math.min(concurrency, QUERIES - i) }, (_, j) => {
         const q = generateQuery(random);
-        const params = { q: [q], ...((i + j) % 10 === 0 ? {} : { facets: ['0'] }) };
+        const params = { q: [q], ...((i + j) % 20 === 0 ? {} : { facets: ['0'] }) };
         return { q, params };
       });
       await Promise.all(

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
 import { dateOfRow } from '../documents/documents.repository.ts';
@@ -98,16 +98,19 @@ export async function searchDocuments(deps: SearchDeps, request: SearchRequest):
   return deps.db
     .transaction()
     .setAccessMode('read only')
-    .execute(async (trx) => {
-      await sql`set local random_page_cost = 1.1`.execute(trx);
-      return search({ ...deps, db: trx }, request);
-    });
+    .execute(async (trx) =>
+      search({ ...deps, db: trx }, request, sql`set_config('random_page_cost', '1.1', true)`),
+    );
 }
 
-async function search(deps: SearchDeps, request: SearchRequest): Promise<SearchResult> {
+async function search(
+  deps: SearchDeps,
+  request: SearchRequest,
+  planner?: RawBuilder<unknown>,
+): Promise<SearchResult> {
   const { db } = deps;
   const provider = searchProviderFor(deps.dialect);
-  const years = await archiveYears(db);
+  const years = await archiveYears(db, planner);
   const parsed = parseQuery(request.q, years);
   const notices: SearchNotice[] = [...parsed.notices];
   const hasWords = parsed.groups.length > 0 || parsed.excluded.length > 0;
@@ -231,12 +234,12 @@ async function search(deps: SearchDeps, request: SearchRequest): Promise<SearchR
 }
 
 /** The years the published documents span (an index lookup at each end); none when none is dated. */
-async function archiveYears(db: Kysely<Database>): Promise<YearBounds> {
-  // Two subqueries, so each end is one step down the year index (min and max together scan it).
+async function archiveYears(db: Kysely<Database>, planner?: RawBuilder<unknown>): Promise<YearBounds> {
+  // Two subqueries, so each end is one step down the year index (min and max together scan it). A
+  // planner setting for the rest of the transaction rides along, saving a round trip.
   const result = await sql<{ min: number | null; max: number | null }>`select
-      (select min(year) from search_documents) as min, (select max(year) from search_documents) as max`.execute(
-    db,
-  );
+      (select min(year) from search_documents) as min, (select max(year) from search_documents) as max
+      ${planner ? sql`, ${planner} as planner` : sql``}`.execute(db);
   const row = result.rows[0];
   if (row?.min === null || row?.min === undefined || row.max === null) return { min: 1, max: 0 };
   return { min: Number(row.min), max: Number(row.max) };
