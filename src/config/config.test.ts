@@ -42,6 +42,13 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/CHANCERY_BASE_URL.*absolute http/);
   });
 
+  it('caps workspace uploads at 200 MB unless CHANCERY_UPLOAD_LIMIT_MB says otherwise', () => {
+    expect(loadConfig({}).uploadLimitMb).toBe(200);
+    expect(loadConfig({ CHANCERY_UPLOAD_LIMIT_MB: '2048' }).uploadLimitMb).toBe(2048);
+    expect(() => loadConfig({ CHANCERY_UPLOAD_LIMIT_MB: 'lots' })).toThrow(/CHANCERY_UPLOAD_LIMIT_MB/);
+    expect(() => loadConfig({ CHANCERY_UPLOAD_LIMIT_MB: '0' })).toThrow(ConfigError);
+  });
+
   it('rejects ports out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '-1' })).toThrow(ConfigError);

@@ -71,8 +71,7 @@ const DashboardPage: FC<{
               <tr>
                 <td>{d.id}</td>
                 <td>
-                  {/* Only published records have a public page; the editor will link drafts. */}
-                  {d.status === 'published' ? <a href={`/documents/${d.id}`}>{d.title}</a> : d.title}
+                  <a href={`/admin/documents/${d.id}/edit`}>{d.title}</a>
                 </td>
                 <td>
                   <span class={`status status--${d.status}`}>{statusLabels[d.status]}</span>

@@ -257,6 +257,15 @@ describe.each(databaseKinds())('managing authorities on %s', (kind) => {
     expect(audit.map((a) => a.action)).toEqual(['authority.created', 'authority.edited']);
   });
 
+  it('refuses a merge without the CSRF token, merging nothing', async () => {
+    await save({ title: 'Forged merge', agents: [{ name: 'Kept Apart' }, { name: 'Also Kept Apart' }] });
+    const a = await idOf('person', 'Kept Apart');
+    const b = await idOf('person', 'Also Kept Apart');
+    const response = await editor.post(`/admin/authorities/${a}/merge`, { _csrf: 'forged', into: String(b) });
+    expect(response.status).toBe(403);
+    expect(await createAuthoritiesRepository({ db: db() }).findById(a)).toBeDefined();
+  });
+
   it('is for editors: contributors are refused', async () => {
     expect((await contributor.get('/admin/authorities')).status).toBe(403);
     expect((await contributor.post('/admin/authorities', { kind: 'person', name: 'Someone' })).status).toBe(

@@ -344,5 +344,44 @@ describe.each(databaseKinds())('the document editor on %s', (kind) => {
     );
     expect(crossSite.status).toBe(403);
     expect(await countDocuments()).toBe(before);
+
+    const id = await save({ title: 'Waiting for review', status: 'in_review' });
+    const forgedPublish = await editor.post(`/admin/documents/${id}/workflow`, {
+      _csrf: 'forged',
+      action: 'publish',
+    });
+    expect(forgedPublish.status).toBe(403);
+    const forgedSave = await editor.post(`/admin/documents/${id}`, { _csrf: '', title: 'Forged title' });
+    expect(forgedSave.status).toBe(403);
+    expect((await documents().findById(id))!).toMatchObject({
+      status: 'in_review',
+      title: 'Waiting for review',
+    });
+  });
+
+  it('moves a document through the workflow from its page, showing problems beside the form', async () => {
+    const id = await save({ title: 'To be scheduled', status: 'in_review' });
+    await editor.get(`/admin/documents/${id}/edit`);
+    const past = await editor.post(`/admin/documents/${id}/workflow`, {
+      action: 'schedule',
+      scheduledFor: '2001-01-01T09:00',
+    });
+    expect(past.status).toBe(422);
+    const html = await past.text();
+    expect(html).toContain('href="#scheduledFor"');
+    expect(html).toContain('The publication time must be in the future.');
+    const scheduled = await editor.post(`/admin/documents/${id}/workflow`, {
+      action: 'schedule',
+      scheduledFor: '2099-03-01T09:30',
+    });
+    expect(scheduled.headers.get('location')).toBe(`/admin/documents/${id}/edit?done=scheduled`);
+    expect((await documents().findById(id))!).toMatchObject({
+      status: 'scheduled',
+      scheduledFor: '2099-03-01T09:30:00.000Z',
+    });
+    const refused = await contributor.post(`/admin/documents/${id}/workflow`, { action: 'publish' });
+    expect(refused.status).toBe(403);
+    expect((await editor.post(`/admin/documents/${id}/workflow`, { action: 'publish' })).status).toBe(303);
+    expect((await documents().findById(id))!.status).toBe('published');
   });
 });
