@@ -1,14 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
-import { dateOfRow } from '../documents/documents.repository.ts';
-import type { HistoricalDate } from '../documents/historical-date.ts';
 import { searchProviderFor } from './providers/index.ts';
 import {
   isPlainWord,
   type ParsedQuery,
   parseQuery,
-  positiveClauses,
   type QueryGroup,
   type SearchNotice,
 } from './query-parser.ts';
@@ -18,28 +15,15 @@ import {
   type CountRow,
   countGroups,
   countSearch as countMatches,
-  FACET_VALUE_LIMIT,
   type FilterSet,
   type MatchPlan,
   pageOfHits,
   type SortOrder,
-  TREE_VALUE_LIMIT,
 } from './search.engine.ts';
-import {
-  AUTHORITY_FACETS,
-  type DateFacet,
-  expandHierarchies,
-  FACETS,
-  type Facet,
-  type FacetName,
-  facetLabeler,
-  flatFacet,
-  isHierarchical,
-  treeFacet,
-} from './search.facets.ts';
+import { type DateFacet, expandHierarchies, type Facet, type FacetName } from './search.facets.ts';
 import { indexStatusOf } from './search.indexer.ts';
+import { loadHits, presentCounts, type SearchHit } from './search.results.ts';
 import type { SearchRequest } from './search.schemas.ts';
-import { buildSnippets, type Snippet } from './search.snippets.ts';
 import { correctWord, matchCase, replaceWord } from './search.spelling.ts';
 
 /**
@@ -47,25 +31,10 @@ import { correctWord, matchCase, replaceWord } from './search.spelling.ts';
  * documents only, because only they are ever indexed.
  */
 
+export type { SearchHit };
+
 /** `cache`, when given, keeps facet counts between requests (see search.cache.ts). */
 export type SearchDeps = { db: Kysely<Database>; dialect: DialectName; cache?: SearchCache };
-
-export type SearchHit = {
-  id: number;
-  externalId: string | null;
-  title: string;
-  /** The title, escaped, with the query's words in <mark>. */
-  titleHtml: string;
-  subtitle: string | null;
-  date: HistoricalDate | null;
-  type: string | null;
-  languages: string[];
-  translations: string[];
-  summary: string | null;
-  snippets: Snippet[];
-  /** In a relaxed search, the query words this document lacks. */
-  missing: string[];
-};
 
 export type SearchResult = {
   /** The query as searched (after a spelling correction, the corrected one). */
@@ -320,102 +289,4 @@ async function correctQuery(deps: SearchDeps, text: string, query: ParsedQuery):
     }
   }
   return changed ? corrected : undefined;
-}
-
-/** Hit details for one page: record fields in one query, facet values in another, then snippets. */
-async function loadHits(
-  deps: SearchDeps,
-  plan: MatchPlan,
-  rows: { documentId: number; mask: number }[],
-): Promise<SearchHit[]> {
-  if (rows.length === 0) return [];
-  const { db } = deps;
-  const ids = rows.map((row) => row.documentId);
-  const [records, facetRows] = await Promise.all([
-    db.selectFrom('documents').selectAll().where('id', 'in', ids).where('status', '=', 'published').execute(),
-    db
-      .selectFrom('search_facets')
-      .select(['document_id', 'facet', 'value'])
-      .where('document_id', 'in', ids)
-      .where('facet', 'in', ['language', 'translation'])
-      .orderBy('document_id')
-      .orderBy('facet')
-      .orderBy('value')
-      .execute(),
-  ]);
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const snippets = await buildSnippets(
-    db,
-    searchProviderFor(deps.dialect),
-    positiveClauses(plan.query),
-    records.map((r) => ({ id: r.id, title: r.title, summary: r.summary })),
-  );
-  const hits: SearchHit[] = [];
-  for (const row of rows) {
-    const record = byId.get(row.documentId);
-    // A document unpublished between the count and this read is simply left out.
-    if (!record) continue;
-    const values = (facet: string) =>
-      facetRows.filter((f) => f.document_id === record.id && f.facet === facet).map((f) => f.value);
-    const highlighted = snippets.get(record.id);
-    hits.push({
-      id: record.id,
-      externalId: record.external_id,
-      title: record.title,
-      titleHtml: highlighted?.titleHtml ?? '',
-      subtitle: record.subtitle,
-      date: dateOfRow(record),
-      type: record.document_type,
-      languages: values('language'),
-      translations: values('translation'),
-      summary: record.summary,
-      snippets: highlighted?.snippets ?? [],
-      missing:
-        plan.mode === 'relaxed'
-          ? plan.optional.filter((_, i) => (row.mask & (2 ** i)) === 0).map((group) => group.terms[0]!.source)
-          : [],
-    });
-  }
-  return hits;
-}
-
-/** Facets with labels and hierarchy, and the date histogram, from the counted rows. */
-async function presentCounts(
-  db: Kysely<Database>,
-  counts: CountRow[],
-  selections: FilterSet['facets'],
-  dates: DateSpan | null,
-): Promise<{ facets: Facet[]; dates: DateFacet }> {
-  const authorityIds = new Set<number>();
-  for (const row of counts) {
-    if (AUTHORITY_FACETS.has(row.section as FacetName) && row.value !== null)
-      authorityIds.add(Number(row.value));
-  }
-  for (const facet of AUTHORITY_FACETS)
-    for (const value of selections[facet] ?? []) authorityIds.add(Number(value));
-  const { label, authorities } = await facetLabeler(db, [...authorityIds]);
-  const facets = FACETS.map((facet) => {
-    const counted = counts
-      .filter((row) => row.section === facet && row.value !== null)
-      .map((row) => ({ value: row.value!, count: row.n }));
-    const selected = selections[facet] ?? [];
-    return isHierarchical(facet)
-      ? treeFacet(facet, counted, selected, label, authorities, TREE_VALUE_LIMIT)
-      : flatFacet(facet, counted, selected, label, FACET_VALUE_LIMIT);
-  });
-  const years = counts.filter((row) => row.section === 'year' && row.value !== null);
-  // Undated documents have no year row: they are the rest of the documents the histogram counts.
-  const base = counts.find((row) => row.section === (dates ? 'dated_base' : 'total'))?.n ?? 0;
-  const dated = years.reduce((sum, row) => sum + row.n, 0);
-  return {
-    facets,
-    dates: {
-      from: dates?.from ?? null,
-      to: dates?.to ?? null,
-      histogram: years
-        .map((row) => ({ year: Number(row.value), count: row.n }))
-        .sort((a, b) => a.year - b.year),
-      undated: Math.max(0, base - dated),
-    },
-  };
 }
