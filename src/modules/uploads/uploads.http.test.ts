@@ -51,7 +51,7 @@ describe('uploading scans and texts in the editor', () => {
     );
     return client.request(`/admin/documents/${options.id ?? documentId}/assets`, {
       method: 'POST',
-      body,
+      body: new Uint8Array(body),
       headers: {
         'content-type': contentType,
         origin: 'http://archive.test',
