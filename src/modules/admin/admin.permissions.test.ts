@@ -50,6 +50,8 @@ const expectedAccess: Record<string, Access> = {
   'POST /admin/documents/:id/workflow': 'contributor',
   'POST /admin/documents/:id/assets': 'contributor',
   'GET /admin/documents/:id/files/:assetId': 'contributor',
+  'GET /admin/documents/:id/texts/:assetId': 'contributor',
+  'POST /admin/documents/:id/texts/:assetId': 'contributor',
   'GET /admin/documents/:id/revisions': 'contributor',
   'GET /admin/documents/:id/revisions/compare': 'contributor',
   'GET /admin/documents/:id/revisions/:number': 'contributor',

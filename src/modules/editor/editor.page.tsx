@@ -6,12 +6,12 @@ import { formatTimestamp } from '../admin/ui/format.ts';
 import { CsrfField, ErrorSummary, Notice } from '../admin/ui/forms.tsx';
 import type { StoredDocument } from '../documents/documents.repository.ts';
 import { editorScript, editorStylesheet } from './editor.assets.ts';
+import { AssetsSection } from './editor.assets-section.tsx';
 import { NameList, Select, TextArea, TextInput } from './editor.fields.tsx';
 import type { EditorForm } from './editor.form.ts';
 import type { FieldError } from './editor.record.ts';
 import {
   AgentsSection,
-  AssetsSection,
   AuthorityGroupSection,
   CreditsSection,
   DateSection,

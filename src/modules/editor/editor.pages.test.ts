@@ -333,6 +333,62 @@ describe.each(databaseKinds())('the document editor on %s', (kind) => {
     expect((await documents().findById(a))!.collections).toEqual([]);
   });
 
+  it('keeps long texts out of the main form and edits them on their own page', async () => {
+    const long = `<p>${'A very long translated paragraph. '.repeat(4000)}</p>`;
+    const { id } = await saveDocument(
+      context.container.database,
+      documentRecordSchema.parse({ title: 'With a long translation', status: 'draft' }),
+      [
+        {
+          kind: 'translation',
+          language: 'en',
+          label: null,
+          translator: null,
+          html: long,
+          blobSha256: null,
+          fileName: null,
+          mediaType: null,
+          pageCount: null,
+          blob: null,
+        },
+      ],
+    );
+    const assetId = (await documents().findById(id))!.assets[0]!.id;
+    const page = await (await contributor.get(`/admin/documents/${id}/edit`)).text();
+    expect(page).not.toContain('name="assets.0.html"');
+    expect(page).toContain(`href="/admin/documents/${id}/texts/${assetId}"`);
+    const baseRevision = /name="baseRevision" value="(\d+)"/.exec(page)![1]!;
+    expect(
+      (
+        await contributor.post(`/admin/documents/${id}`, {
+          baseRevision,
+          title: 'Retitled',
+          'assets.0.key': String(assetId),
+        })
+      ).status,
+    ).toBe(303);
+    expect((await documents().findById(id))!.assets[0]!.html).toBe(long);
+
+    const textPage = await (await contributor.get(`/admin/documents/${id}/texts/${assetId}`)).text();
+    const textRevision = /name="baseRevision" value="(\d+)"/.exec(textPage)![1]!;
+    const saved = await contributor.post(`/admin/documents/${id}/texts/${assetId}`, {
+      baseRevision: textRevision,
+      format: 'markdown',
+      text: 'A *shorter* translation.',
+    });
+    expect(saved.status).toBe(303);
+    const stored = (await documents().findById(id))!;
+    expect(stored.assets[0]).toMatchObject({ id: assetId, html: '<p>A <em>shorter</em> translation.</p>' });
+    expect(stored.title).toBe('Retitled');
+    const stale = await contributor.post(`/admin/documents/${id}/texts/${assetId}`, {
+      baseRevision: textRevision,
+      text: 'Old tab',
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Old tab');
+    expect((await contributor.get(`/admin/documents/${id}/texts/999999`)).status).toBe(404);
+  });
+
   it('refuses a form without its CSRF token and creates nothing', async () => {
     const before = await countDocuments();
     const response = await contributor.post('/admin/documents', { _csrf: 'forged', title: 'Forged' });

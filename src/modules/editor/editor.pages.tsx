@@ -33,6 +33,7 @@ import { BulkResultsPage, DocumentListPage, isDocumentStatus } from './editor.li
 import { EditorPage, type EditorPageProps } from './editor.page.tsx';
 import type { FieldError } from './editor.record.ts';
 import { createEditorRepository } from './editor.repository.ts';
+import { editorTextPages } from './editor.texts.tsx';
 import { saveEditorForm } from './editor.usecases.ts';
 import { allowedActions, changeStatus, isWorkflowAction, mayEdit, WorkflowError } from './editor.workflow.ts';
 
@@ -360,5 +361,6 @@ export function editorPages(container: Pick<Container, 'config' | 'database' | '
     return c.body(Readable.toWeb(stream) as ReadableStream);
   });
 
+  app.route('/', editorTextPages(container));
   return app;
 }
