@@ -167,6 +167,9 @@ async function peekMultipartToken(c: AdminContext, contentType: string): Promise
     }
   });
   parser.on('file', (_name, stream) => {
+    // This parser is dropped mid-file: the part's stream then errors, and an unheard error would
+    // end the process.
+    stream.on('error', () => {});
     stream.resume();
     decided = true;
   });

@@ -66,7 +66,11 @@ export async function readMultipart<T>(
       source.unpipe(parser);
       source.destroy();
       parser.destroy();
-      reject(error);
+      // The file handler sees its stream end and removes what it had begun to store; answering only
+      // after that (or after a short wait) means a refused upload has left nothing behind.
+      const cleanedUp = (handling ?? Promise.resolve()).catch(() => undefined);
+      const patience = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+      void Promise.race([cleanedUp, patience]).then(() => reject(error));
     };
 
     parser.on('field', (name, value, info) => {
@@ -77,6 +81,9 @@ export async function readMultipart<T>(
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
+      // A cut-off upload makes the part's stream error; the handler hears it through its reads, and
+      // this listener keeps an error nobody reads any more from ending the process.
+      stream.on('error', () => {});
       if (handling || name !== 'file') {
         stream.resume();
         return;

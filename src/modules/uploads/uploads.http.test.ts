@@ -257,6 +257,59 @@ describe('uploading scans and texts in the editor', () => {
     },
   );
 
+  /** The body as a network delivers it: in small pieces, optionally cut off after `cutAfter` bytes. */
+  function pieces(body: Buffer, size: number, cutAfter?: number): ReadableStream<Uint8Array> {
+    let offset = 0;
+    return new ReadableStream({
+      pull(controller) {
+        if (cutAfter !== undefined && offset >= cutAfter) {
+          controller.error(new Error('connection reset'));
+          return;
+        }
+        if (offset >= body.length) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(new Uint8Array(body.subarray(offset, offset + size)));
+        offset += size;
+      },
+    });
+  }
+
+  const streamed = (body: ReadableStream<Uint8Array>, contentType: string) =>
+    client.request(`/admin/documents/${documentId}/assets`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': contentType, origin: 'http://archive.test' },
+      duplex: 'half',
+    } as RequestInit);
+
+  it('takes an upload that arrives in many small pieces, checking the token before the file', async () => {
+    const png = Buffer.concat([tinyPng, Buffer.alloc(600_000, 7)]);
+    const { body, contentType } = multipartBody([
+      { name: '_csrf', value: client.lastCsrf! },
+      { name: 'kind', value: 'scan' },
+      file('pieces.png', png, 'image/png'),
+    ]);
+    const response = await streamed(pieces(body, 4096), contentType);
+    expect(response.status).toBe(303);
+    const [asset] = await assetsOf();
+    expect(asset).toMatchObject({ kind: 'scan', mediaType: 'image/png', byteSize: png.length });
+  });
+
+  it('survives an upload cut off halfway, answering 400 and storing nothing', async () => {
+    const filesBefore = storedFiles();
+    const { body, contentType } = multipartBody([
+      { name: '_csrf', value: client.lastCsrf! },
+      { name: 'kind', value: 'scan' },
+      file('cut.png', Buffer.concat([tinyPng, Buffer.alloc(600_000, 7)]), 'image/png'),
+    ]);
+    const response = await streamed(pieces(body, 4096, 200_000), contentType);
+    expect(response.status).toBe(400);
+    expect(storedFiles()).toEqual(filesBefore);
+    expect(await assetsOf()).toEqual([]);
+  });
+
   it('answers refusals as JSON to scripts', async () => {
     const response = await upload([{ name: 'kind', value: 'scan' }, file('empty.pdf', Buffer.alloc(0))], {
       accept: 'application/json',
