@@ -177,15 +177,21 @@ async function peekMultipartToken(c: AdminContext, contentType: string): Promise
     decided = true;
   });
   let done = false;
-  while (!decided && !done && seenBytes < maxMultipartPeekBytes) {
-    const next = await reader.read();
-    if (next.done) {
-      done = true;
-      break;
+  try {
+    while (!decided && !done && seenBytes < maxMultipartPeekBytes) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      seen.push(next.value);
+      seenBytes += next.value.byteLength;
+      parser.write(next.value);
     }
-    seen.push(next.value);
-    seenBytes += next.value.byteLength;
-    parser.write(next.value);
+  } catch {
+    // The upload broke off before its token arrived: there is no token, and nothing to replay.
+    parser.destroy();
+    return undefined;
   }
   parser.destroy();
   const replay = new ReadableStream<Uint8Array>({

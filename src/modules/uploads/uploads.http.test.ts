@@ -306,6 +306,9 @@ describe('uploading scans and texts in the editor', () => {
     ]);
     const response = await streamed(pieces(body, 4096, 200_000), contentType);
     expect(response.status).toBe(400);
+    // Cut off before even the token arrived: refused as a forgery would be, not a server error.
+    const early = await streamed(pieces(body, 16, 64), contentType);
+    expect(early.status).toBe(403);
     expect(storedFiles()).toEqual(filesBefore);
     expect(await assetsOf()).toEqual([]);
   });
