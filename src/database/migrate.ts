@@ -5,6 +5,7 @@ import * as search from './migrations/0002-search.ts';
 import * as ingest from './migrations/0003-ingest.ts';
 import * as accounts from './migrations/0004-accounts.ts';
 import * as workflow from './migrations/0005-workflow.ts';
+import * as discovery from './migrations/0006-discovery.ts';
 
 /** What a migration may need to know about the dialect it runs on. */
 export type MigrationContext = {
@@ -28,6 +29,7 @@ const migrations: Record<string, ChanceryMigration> = {
   '0003-ingest': ingest,
   '0004-accounts': accounts,
   '0005-workflow': workflow,
+  '0006-discovery': discovery,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema they create exists

@@ -38,6 +38,11 @@ export type Database = {
   scan_files: ScanFilesTable;
   scan_pages: ScanPagesTable;
   scan_page_corrections: ScanPageCorrectionsTable;
+  themes: ThemesTable;
+  theme_collections: ThemeCollectionsTable;
+  theme_events: ThemeEventsTable;
+  readers: ReadersTable;
+  reader_items: ReaderItemsTable;
 };
 
 /**
@@ -150,6 +155,13 @@ export type AuthoritiesTable = {
   note: string | null;
   /** Life dates for people, founding dates for organisations, as written (`1909–1989`). */
   dates: string | null;
+  /** WGS 84 degrees, for places drawn on theme maps (migration 0006). */
+  latitude: number | null;
+  longitude: number | null;
+  /** A collection's picture: a blob in the store, its media type and its text alternative. */
+  image_sha256: string | null;
+  image_media_type: string | null;
+  image_alt: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -470,4 +482,64 @@ export type AuthorityRedirectsTable = {
   from_slug: string;
   to_id: number;
   created_at: string;
+};
+
+/** Only `published` themes and readers are public; editors prepare them as drafts. */
+export const curatedStatuses = ['draft', 'published'] as const;
+export type CuratedStatus = (typeof curatedStatuses)[number];
+
+/** A theme groups collections, with an overview and a timeline of editors' events (migration 0006). */
+export type ThemesTable = {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** One or two sentences for lists. */
+  summary: string | null;
+  /** Sanitised HTML. */
+  overview_html: string | null;
+  status: CuratedStatus;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ThemeCollectionsTable = {
+  theme_id: number;
+  collection_id: number;
+  position: number;
+};
+
+/** An event an editor wrote into a theme's timeline; dated as a span like documents are. */
+export type ThemeEventsTable = {
+  id: Generated<number>;
+  theme_id: number;
+  date_start: string;
+  date_end: string;
+  date_precision: DatePrecision;
+  title: string;
+  description: string | null;
+  /** An absolute http(s) URL or a path on this site. */
+  link: string | null;
+  position: number;
+};
+
+/** A reader: an ordered set of documents with an introduction and notes, for teaching. */
+export type ReadersTable = {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** Who compiled it, as cited (`Ed. Vera Lindqvist`). */
+  compiler: string | null;
+  /** Sanitised HTML. */
+  introduction_html: string | null;
+  status: CuratedStatus;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReaderItemsTable = {
+  reader_id: number;
+  document_id: number;
+  position: number;
+  /** The editor's note on this document, plain text with blank lines between paragraphs. */
+  note: string | null;
 };
