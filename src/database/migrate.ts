@@ -6,6 +6,7 @@ import * as ingest from './migrations/0003-ingest.ts';
 import * as accounts from './migrations/0004-accounts.ts';
 import * as workflow from './migrations/0005-workflow.ts';
 import * as discovery from './migrations/0006-discovery.ts';
+import * as alignment from './migrations/0007-alignment.ts';
 
 /** What a migration may need to know about the dialect it runs on. */
 export type MigrationContext = {
@@ -29,6 +30,7 @@ const migrations: Record<string, ChanceryMigration> = {
   '0003-ingest': ingest,
   '0004-accounts': accounts,
   '0005-workflow': workflow,
+  '0007-alignment': alignment,
   '0006-discovery': discovery,
 };
 

@@ -203,6 +203,21 @@ export type AssetsTable = {
   updated_at: string;
 };
 
+/**
+ * Which paragraphs of a translation face which paragraphs of its original (migration 0007): one row per
+ * pair, in order. Each side is a run `first..last` of paragraph numbers (the `#p-<n>` anchors), or
+ * null on both ends when that side of the pair is empty.
+ */
+export type TextAlignmentsTable = {
+  translation_asset_id: number;
+  original_asset_id: number;
+  position: number;
+  original_first: number | null;
+  original_last: number | null;
+  translation_first: number | null;
+  translation_last: number | null;
+};
+
 export type BlobsTable = {
   sha256: string;
   byte_size: number;
