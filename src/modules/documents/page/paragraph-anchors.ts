@@ -1,3 +1,6 @@
+/** An opening `<p>` tag (not `<pre>` or `<param>`): what counts as a numbered paragraph. */
+const paragraphTag = () => /<p(?=[\s>])([^>]*)>/gi;
+
 /**
  * Stable paragraph anchors for a stored text: the n-th paragraph (`<p>`, in document order) gets the
  * id `p-<n>` and a small "link to this paragraph" link, so a reader can cite and share a passage.
@@ -14,7 +17,7 @@ export function addParagraphAnchors(
 ): string {
   const base = options.linkBase.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   let n = 0;
-  return html.replace(/<p(?=[\s>])([^>]*)>/gi, (_tag, attributes: string) => {
+  return html.replace(paragraphTag(), (_tag, attributes: string) => {
     n += 1;
     const id = `${options.prefix}p-${n}`;
     const link = `<a class="paragraph-link" href="${base}#p-${n}" aria-label="${options.label} ${n}">¶</a>`;
@@ -23,3 +26,6 @@ export function addParagraphAnchors(
     return `<p id="${id}"${attributes}>${link}`;
   });
 }
+
+/** How many numbered paragraphs a text has: the highest `#p-<n>` its anchors reach. */
+export const countParagraphs = (html: string): number => html.match(paragraphTag())?.length ?? 0;
