@@ -8,8 +8,10 @@ import { authoritiesApiRoutes } from '../modules/api/api.authorities.routes.ts';
 import { apiDocumentationRoutes, apiMiddleware } from '../modules/api/api.routes.ts';
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
+import { browsePages } from '../modules/browse/browse.pages.tsx';
 import { bulkDataRoutes } from '../modules/bulk-data/bulk-data.routes.tsx';
 import { citationRoutes } from '../modules/citations/citations.routes.ts';
+import { collectionPages } from '../modules/collections/collections.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
 import { publishDueOnRequest } from '../modules/editor/editor.workflow.ts';
@@ -85,6 +87,8 @@ export function createApp(container: Container) {
   app.route('/', citationRoutes(container));
   app.route('/', documentPages(pageDeps));
   app.route('/', authorityPages(pageDeps));
+  app.route('/', browsePages(pageDeps));
+  app.route('/', collectionPages(pageDeps));
   app.route('/', searchPages(pageDeps));
 
   const site = config;

@@ -18,7 +18,6 @@ import {
   kindLabels,
   type PublicAuthority,
 } from './authorities.page-data.ts';
-import { createAuthoritiesRepository } from './authorities.repository.ts';
 
 const PER_PAGE = 100;
 
@@ -168,8 +167,9 @@ const parsePage = (value: string | undefined): number => {
 };
 
 /**
- * Pages of people, organizations, places, subjects, archives, funders (`/{kind}/{id}`) and collections
- * (`/collections/{slug}`): names in every script, notes, hierarchy and the published documents.
+ * Pages of people, organizations, places, subjects, archives and funders (`/{kind}/{id}`): names in
+ * every script, notes, hierarchy and the published documents. Collections have their own pages
+ * (src/modules/collections).
  */
 export function authorityPages({ database, config, pageCache }: PageDeps) {
   const app = new Hono();
@@ -196,22 +196,6 @@ export function authorityPages({ database, config, pageCache }: PageDeps) {
       });
     });
   }
-
-  app.get('/collections/:slug', async (c) => {
-    const slug = c.req.param('slug');
-    if (!/^[\p{L}\p{N}-]{1,100}$/u.test(slug)) {
-      throw notFound('authorities.not_found', 'There is no such collection in this archive.');
-    }
-    // A slug of a merged collection may be taken again later: the living collection wins.
-    if (!(await createAuthoritiesRepository(database).findBySlug('collection', slug))) {
-      const moved = await publicRedirectTarget(database, 'collection', { slug });
-      if (moved) return c.redirect(paths.authority(moved), 301);
-    }
-    return pageCache.respond(c, async () => {
-      const data = await getPublicAuthority(database, 'collection', { slug });
-      return renderPage(<AuthorityPage site={config} data={data} page={parsePage(c.req.query('page'))} />);
-    });
-  });
 
   return app;
 }
