@@ -30,8 +30,8 @@ const migrations: Record<string, ChanceryMigration> = {
   '0003-ingest': ingest,
   '0004-accounts': accounts,
   '0005-workflow': workflow,
-  '0007-alignment': alignment,
   '0006-discovery': discovery,
+  '0007-alignment': alignment,
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the schema they create exists

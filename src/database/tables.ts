@@ -43,6 +43,7 @@ export type Database = {
   theme_events: ThemeEventsTable;
   readers: ReadersTable;
   reader_items: ReaderItemsTable;
+  text_alignments: TextAlignmentsTable;
 };
 
 /**
