@@ -4,7 +4,8 @@
  * the same text when a snippet is cut from it later.
  */
 
-const BLOCK_TAGS = new Set([
+/** Elements that end a line of text; the document page's hit highlighter reads HTML the same way. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address',
   'article',
   'aside',
