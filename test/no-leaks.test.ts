@@ -223,6 +223,21 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
       '/api/v1/search/suggest?q=quokka',
     ],
     'GET /collections': ['/collections'],
+    'GET /browse': ['/browse'],
+    'GET /browse/dates': [
+      '/browse/dates',
+      '/browse/dates?decade=1960',
+      '/browse/dates?year=1962',
+      '/browse/dates?decade=1960&level=decade',
+      '/browse/dates?undated=1',
+    ],
+    'GET /browse/places': ['/browse/places'],
+    ...Object.fromEntries(
+      ['people', 'organizations', 'subjects', 'repositories', 'funders'].map((index) => [
+        `GET /browse/${index}`,
+        [`/browse/${index}`, `/browse/${index}?letter=Q`],
+      ]),
+    ),
     'GET /collections/:slug': collectionSlugs.flatMap((s) => [
       `/collections/${s}`,
       `/collections/${s}?sort=title`,
@@ -401,6 +416,10 @@ describe.each(databaseKinds())('no unpublished document reaches a public surface
       `/api/v1/search?q=${markerOf('withdrawn', 'Transcript')}`,
       `/search?q=${markerOf('withdrawn', 'Person')}`,
       `/people/${w.authorityIds.person}`,
+      '/browse/dates?year=1962',
+      '/browse/places',
+      '/browse/people?letter=Q',
+      '/browse/subjects?letter=Q',
       `/collections/${fixture.publicCollectionSlug}`,
       `/collections/${w.collectionSlug}/feed.xml`,
       '/feed.xml',
