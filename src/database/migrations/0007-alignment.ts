@@ -22,7 +22,7 @@ export async function up(db: Kysely<unknown>, _context: MigrationContext): Promi
     .addColumn('original_last', 'integer')
     .addColumn('translation_first', 'integer')
     .addColumn('translation_last', 'integer')
-    .addPrimaryKey('text_alignments_pkey', ['translation_asset_id', 'position'])
+    .addPrimaryKeyConstraint('text_alignments_pkey', ['translation_asset_id', 'position'])
     .execute();
   // The cascade from a deleted original looks rows up by it.
   await db.schema

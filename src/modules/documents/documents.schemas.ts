@@ -7,6 +7,7 @@ import {
   datePrecisions,
   documentStatuses,
 } from '../../database/tables.ts';
+import { alignmentInputSchema } from '../alignment/alignment.schemas.ts';
 import { normalizeLanguage } from '../shared/languages.ts';
 import {
   type HistoricalDate,
@@ -164,8 +165,16 @@ export const assetInputSchema = z
       .optional()
       .meta({ description: 'informative only: the type is decided from the file content' }),
     pageCount: z.number().int().positive().max(100_000).optional(),
+    alignment: alignmentInputSchema.optional(),
   })
   .superRefine((asset, context) => {
+    if (asset.alignment && asset.kind !== 'translation') {
+      context.addIssue({
+        code: 'custom',
+        path: ['alignment'],
+        message: 'only a translation has an alignment',
+      });
+    }
     if (asset.kind === 'scan' && !asset.file) {
       context.addIssue({ code: 'custom', path: ['file'], message: 'a scan needs a file' });
     }

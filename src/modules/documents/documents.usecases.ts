@@ -3,6 +3,8 @@ import { AppError } from '../../app/errors.ts';
 import type { DialectName } from '../../database/database.ts';
 import { highestIssuedId, syncIdentity } from '../../database/identity.ts';
 import type { AuthorityKind, Database, DocumentLinkKind, LinkRole } from '../../database/tables.ts';
+import type { AlignmentInput } from '../alignment/alignment.schemas.ts';
+import { AlignmentProblem, storeAlignments } from '../alignment/alignment.usecases.ts';
 import {
   type AuthoritiesRepository,
   createAuthoritiesRepository,
@@ -22,6 +24,8 @@ import type { AuthorityRef, DocumentRecord, DocumentRef } from './documents.sche
 /** An asset whose file (if any) is already in the blob store. */
 export type PreparedAsset = AssetRow & {
   blob: { sha256: string; byteSize: number; mediaType: string } | null;
+  /** A translation's paragraph alignment; left out, what is stored stays. */
+  alignment?: AlignmentInput | undefined;
 };
 
 export type SaveDocumentDeps = { db: Kysely<Database>; dialect: DialectName };
@@ -174,6 +178,9 @@ export async function saveDocument(
     });
     await storeBlobRows(trx, assets, now);
     await documents.replaceAssets(id, assets, now);
+    await storeAlignments(trx, id, assets).catch((error: unknown) => {
+      throw error instanceof AlignmentProblem ? new RecordFieldError(error.field, error.reason) : error;
+    });
     // Scans are read (text layer, OCR, page images) by a background job queued with the record.
     await enqueueScanProcessing({ db: trx, dialect: deps.dialect }, id);
     await syncSearchIndex({ db: trx, dialect: deps.dialect }, id);

@@ -41,6 +41,7 @@ export async function prepareAssets(
       label: input.label,
       translator: input.kind === 'scan' ? null : input.translator,
       html: plan.html,
+      alignment: input.alignment,
     };
     if (!plan.storeFile || options.dryRun) {
       prepared.push({

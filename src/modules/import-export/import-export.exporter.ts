@@ -6,6 +6,8 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database/tables.ts';
+import { exportedAlignment } from '../alignment/alignment.export.ts';
+import { createAlignmentRepository } from '../alignment/alignment.repository.ts';
 import { extensionFor } from '../assets/media-type.ts';
 import { type Authority, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import {
@@ -113,10 +115,11 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
         const document = await documents.findById(id);
         if (!document) continue;
         const assets: Record<string, unknown>[] = [];
+        const alignments = await createAlignmentRepository({ db: trx }).forDocument(id);
         for (const [position, asset] of document.assets.entries()) {
           const where = `document ${document.id} (${document.externalId ?? document.title}), asset ${position + 1}`;
           const file = asset.blobSha256 ? await copyFile(asset, where) : undefined;
-          const exported = assetEntry(asset, file);
+          const exported = assetEntry(asset, file, exportedAlignment(asset, document.assets, alignments));
           if (exported) assets.push(exported);
           else summary.problems.push(`${where}: left out, as it is nothing without its file`);
         }
@@ -243,7 +246,11 @@ export function documentLine(document: StoredDocument, assets: Record<string, un
 }
 
 /** An asset entry; undefined when its file could not be exported and nothing else is left of it. */
-function assetEntry(asset: StoredAsset, file: string | undefined): Record<string, unknown> | undefined {
+function assetEntry(
+  asset: StoredAsset,
+  file: string | undefined,
+  alignment: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
   if (!file && (asset.kind === 'scan' || asset.html === null)) return undefined;
   return {
     kind: asset.kind,
@@ -259,6 +266,7 @@ function assetEntry(asset: StoredAsset, file: string | undefined): Record<string
           pageCount: asset.pageCount ?? undefined,
         }
       : {}),
+    ...(alignment ? { alignment } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
+import { createAlignmentRepository } from '../alignment/alignment.repository.ts';
 import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
 import { authorityRecordSchema, documentRecordSchema } from '../documents/documents.schemas.ts';
@@ -102,6 +103,7 @@ describe.each(databaseKinds())('export, then import into an empty database, on %
             language: 'en',
             translator: 'A Translator',
             text: 'Huang: Hello.\n\nAnd <more>.',
+            alignment: { original: 'zh', pairs: [{ original: [1], translation: [1, 2] }] },
           },
           {
             kind: 'transcript',
@@ -221,6 +223,23 @@ describe.each(databaseKinds())('export, then import into an empty database, on %
       blobSha256: sha256(sourcePdf),
     });
     expect(conversation.attachments.map((d) => d.id)).toEqual([102]);
+    // The alignment faces the same texts: asset IDs differ between the databases, positions do not.
+    const alignmentsOf = async (context: TestContext) => {
+      const document = (await createDocumentsRepository({ db: context.container.database.db }).findById(
+        100,
+      ))!;
+      const position = (assetId: number) => document.assets.findIndex((a) => a.id === assetId);
+      const stored = await createAlignmentRepository({ db: context.container.database.db }).forDocument(100);
+      return [...stored.values()].map((a) => ({
+        translation: position(a.translationAssetId),
+        original: position(a.originalAssetId),
+        pairs: a.pairs,
+      }));
+    };
+    expect(await alignmentsOf(source)).toEqual([
+      { translation: 3, original: 2, pairs: [{ original: [1], translation: [1, 2] }] },
+    ]);
+    expect(await alignmentsOf(target)).toEqual(await alignmentsOf(source));
   });
 
   it('imports its own export again as updates, changing nothing', async () => {
