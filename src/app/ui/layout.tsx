@@ -16,7 +16,7 @@ export const searchScopes = [
 const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'static');
 
 /** A short content hash in asset URLs, so a new release never runs against a cached old script. */
-function assetUrl(name: string): string {
+export function assetUrl(name: string): string {
   try {
     const hash = createHash('sha1')
       .update(fs.readFileSync(path.join(staticDir, name)))
