@@ -21,8 +21,10 @@ import { sitemapRoutes } from '../modules/feeds/sitemap.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
 import { scanPageImageRoutes, scanPagesApiRoutes } from '../modules/ingest/pipeline/scan-pages.routes.ts';
 import { oaiRoutes } from '../modules/oai/oai.routes.ts';
+import { readerPages } from '../modules/readers/readers.pages.tsx';
 import { searchPages } from '../modules/search/search.pages.tsx';
 import { searchApiRoutes } from '../modules/search/search.routes.ts';
+import { themePages } from '../modules/themes/themes.pages.tsx';
 import type { Container } from './container.ts';
 import { AppError } from './errors.ts';
 import { contentVersionReader, createPageCache } from './page-cache.ts';
@@ -91,6 +93,8 @@ export function createApp(container: Container) {
   app.route('/', browsePages(pageDeps));
   app.route('/', browsePages(pageDeps));
   app.route('/', collectionPages(pageDeps));
+  app.route('/', themePages(pageDeps));
+  app.route('/', readerPages(pageDeps));
   app.route('/', searchPages(pageDeps));
 
   const site = config;
