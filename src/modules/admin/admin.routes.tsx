@@ -23,7 +23,9 @@ import { authoritiesAdminPages } from '../authorities-admin/authorities-admin.pa
 import { editorApi } from '../editor/editor.api.ts';
 import { editorAssetRoutes } from '../editor/editor.assets.ts';
 import { editorPages } from '../editor/editor.pages.tsx';
+import { readersAdminPages } from '../readers/readers.admin.tsx';
 import { revisionPages } from '../revisions/revisions.pages.tsx';
+import { themesAdminPages } from '../themes/themes.admin.tsx';
 import { dashboardPages } from './admin.dashboard.tsx';
 import { AdminErrorPage, renderAdminPage } from './ui/admin-layout.tsx';
 
@@ -97,6 +99,8 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
   admin.route('/documents', editorPages(container));
   admin.route('/documents', revisionPages(container));
   admin.route('/authorities', authoritiesAdminPages(container));
+  admin.route('/themes', themesAdminPages(container));
+  admin.route('/readers', readersAdminPages(container));
   admin.route('/api', editorApi(container));
 
   /** For scripts on workspace pages: who is signed in and the token to send with changes. */

@@ -61,7 +61,11 @@ export async function saveReader(
     const slug = record.slug ?? slugify(record.title);
     if (!slug) throw new CuratedFieldError('slug', 'Give an address (slug) made of letters and digits.');
     const existing =
-      options.id !== undefined ? await readers.findById(options.id) : await readers.findBySlug(slug);
+      options.id !== undefined
+        ? await readers.findById(options.id)
+        : options.createOnly
+          ? undefined
+          : await readers.findBySlug(slug);
     if (options.id !== undefined && !existing) {
       throw new AppError('readers.not_found', 404, 'There is no such reader.');
     }

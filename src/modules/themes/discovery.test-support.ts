@@ -24,7 +24,7 @@ export type DiscoveryFixture = {
   places: { china: number; ili: number; beijing: number; moscow: number };
 };
 
-const context = { actor: { id: null, label: 'editor@example.org' }, ip: null, userAgent: null };
+const context = { actor: { id: null, label: 'fixture' }, ip: null, userAgent: null };
 
 export async function buildDiscoveryFixture(test: TestContext): Promise<DiscoveryFixture> {
   const deps = test.container.database;

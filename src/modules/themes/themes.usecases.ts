@@ -50,6 +50,8 @@ export async function resolveCollections(
 export type SaveOptions = {
   /** The theme to change (the workspace); without it, a theme with the record's slug is updated (import). */
   id?: number | undefined;
+  /** A new record only (the workspace's "new" form): an existing one at the same address is a conflict. */
+  createOnly?: boolean;
   context: ActionContext;
   idsFromFile?: Map<number, number> | undefined;
 };
@@ -68,7 +70,11 @@ export async function saveTheme(
     const slug = record.slug ?? slugify(record.title);
     if (!slug) throw new CuratedFieldError('slug', 'Give an address (slug) made of letters and digits.');
     const existing =
-      options.id !== undefined ? await themes.findById(options.id) : await themes.findBySlug(slug);
+      options.id !== undefined
+        ? await themes.findById(options.id)
+        : options.createOnly
+          ? undefined
+          : await themes.findBySlug(slug);
     if (options.id !== undefined && !existing) {
       throw new AppError('themes.not_found', 404, 'There is no such theme.');
     }

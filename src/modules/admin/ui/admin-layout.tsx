@@ -11,6 +11,8 @@ export const adminSections: { path: string; label: string; role: UserRole }[] = 
   { path: '/admin', label: 'Dashboard', role: 'contributor' },
   { path: '/admin/documents', label: 'Documents', role: 'contributor' },
   { path: '/admin/authorities', label: 'Authorities', role: 'editor' },
+  { path: '/admin/themes', label: 'Themes', role: 'editor' },
+  { path: '/admin/readers', label: 'Readers', role: 'editor' },
   { path: '/admin/users', label: 'Users', role: 'admin' },
   { path: '/admin/audit', label: 'Audit log', role: 'admin' },
   { path: '/admin/account', label: 'My account', role: 'contributor' },

@@ -1,0 +1,321 @@
+import { type Context, Hono } from 'hono';
+import type { FC } from 'hono/jsx';
+import type { Container } from '../../app/container.ts';
+import { notFound } from '../../app/errors.ts';
+import { parseRecordId } from '../../app/route-params.ts';
+import { type AdminEnv, actionContext, requireRole } from '../accounts/accounts.middleware.ts';
+import { renderAdminPage } from '../admin/ui/admin-layout.tsx';
+import { CsrfField } from '../admin/ui/forms.tsx';
+import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
+import { isoHistoricalDate } from '../documents/historical-date.ts';
+import { TextArea, TextInput } from '../editor/editor.fields.tsx';
+import type { FieldError } from '../editor/editor.record.ts';
+import {
+  CommonFields,
+  type CuratedFrame,
+  CuratedPage,
+  DeleteForm,
+  formText,
+  issuesToErrors,
+  numberedLines,
+  usecaseError,
+} from './curated.forms.tsx';
+import { createThemesRepository, type Theme } from './themes.repository.ts';
+import { themeRecordSchema } from './themes.schemas.ts';
+import { CuratedFieldError, deleteTheme, saveTheme } from './themes.usecases.ts';
+
+/** The theme form as typed. */
+type ThemeForm = {
+  title: string;
+  slug: string;
+  status: string;
+  summary: string;
+  overview: string;
+  collections: string;
+  events: string;
+};
+
+const labels: Record<string, string> = {
+  title: 'Title',
+  slug: 'Address',
+  status: 'Status',
+  summary: 'Summary',
+  overview: 'Overview',
+  collections: 'Collections',
+  events: 'Events',
+};
+
+const emptyForm: ThemeForm = {
+  title: '',
+  slug: '',
+  status: 'draft',
+  summary: '',
+  overview: '',
+  collections: '',
+  events: '',
+};
+
+async function formOf(theme: Theme, db: Container['database']['db']): Promise<ThemeForm> {
+  const collections = await createAuthoritiesRepository({ db }).findManyByIds(theme.collectionIds);
+  const nameOf = new Map(collections.map((c) => [c.id, c.name]));
+  return {
+    title: theme.title,
+    slug: theme.slug,
+    status: theme.status,
+    summary: theme.summary ?? '',
+    overview: theme.overviewHtml ?? '',
+    collections: theme.collectionIds.map((id) => nameOf.get(id) ?? String(id)).join('\n'),
+    events: theme.events
+      .map((e) =>
+        [isoHistoricalDate(e.date), e.title, e.description ?? '', e.link ?? '']
+          .join(' | ')
+          .replace(/( \| )+$/, ''),
+      )
+      .join('\n'),
+  };
+}
+
+/** Reads the form into a theme record; list entries remember their line for error messages. */
+function recordOf(form: ThemeForm) {
+  const collectionLines = numberedLines(form.collections);
+  const eventLines = numberedLines(form.events);
+  const linesOf = { collections: collectionLines.map((l) => l.line), events: eventLines.map((l) => l.line) };
+  const parsed = themeRecordSchema.safeParse({
+    type: 'theme',
+    title: form.title,
+    slug: form.slug.trim() || undefined,
+    status: form.status,
+    summary: form.summary,
+    overview: form.overview,
+    collections: collectionLines.map((l) =>
+      /^\d{1,12}$/.test(l.text) ? { id: Number(l.text), name: l.text } : l.text,
+    ),
+    events: eventLines.map((l) => {
+      const [date = '', title = '', description = '', link = ''] = l.text.split('|').map((p) => p.trim());
+      return { date, title, description, link };
+    }),
+  });
+  return { parsed, linesOf };
+}
+
+const ThemeFields: FC<{ form: ThemeForm; errors: Map<string, string> }> = ({ form, errors }) => (
+  <>
+    <CommonFields values={form} errors={errors} base="/themes" />
+    <TextInput
+      name="summary"
+      label="Summary"
+      hint="One or two sentences, shown in lists."
+      value={form.summary}
+      errors={errors}
+      maxlength={1000}
+    />
+    <TextArea
+      name="overview"
+      label="Overview"
+      hint="HTML: paragraphs, emphasis, lists and links. Anything else (scripts, styles) is removed."
+      value={form.overview}
+      errors={errors}
+      rows={8}
+      code
+    />
+    <TextArea
+      name="collections"
+      label="Collections"
+      hint="One per line, by name or record ID. Documents in their sub-collections belong to the theme too."
+      value={form.collections}
+      errors={errors}
+      rows={4}
+    />
+    <TextArea
+      name="events"
+      label="Timeline events"
+      hint="One per line: date | title | description | link. The date may be 1962, 1962-04 or 1962-04-22; description and link are optional (a link is https://… or a path such as /documents/12)."
+      value={form.events}
+      errors={errors}
+      rows={8}
+      code
+    />
+  </>
+);
+
+const ThemeFormPage: FC<{
+  frame: CuratedFrame;
+  theme?: Theme | undefined;
+  form: ThemeForm;
+  errors: FieldError[];
+  notice?: string | undefined;
+}> = ({ frame, theme, form, errors, notice }) => {
+  const csrfToken = frame.c.get('csrfToken');
+  return (
+    <CuratedPage
+      frame={frame}
+      title={theme ? `Theme: ${theme.title}` : 'New theme'}
+      section="/admin/themes"
+      crumb={{ href: '/admin/themes', label: 'Themes' }}
+      errors={errors}
+      notice={notice}
+    >
+      <form
+        method="post"
+        action={theme ? `/admin/themes/${theme.id}` : '/admin/themes'}
+        class="editor-form editor-section"
+      >
+        <CsrfField token={csrfToken} />
+        <ThemeFields form={form} errors={new Map(errors.map((e) => [e.field, e.message]))} />
+        <button type="submit" class="button">
+          {theme ? 'Save' : 'Create'}
+        </button>
+      </form>
+      {theme ? (
+        <>
+          {theme.status === 'published' ? (
+            <p>
+              <a href={`/themes/${theme.slug}`}>Public page</a>
+            </p>
+          ) : null}
+          <DeleteForm action={`/admin/themes/${theme.id}/delete`} csrfToken={csrfToken} what="theme" />
+        </>
+      ) : null}
+    </CuratedPage>
+  );
+};
+
+const ThemeListPage: FC<{ frame: CuratedFrame; themes: Theme[]; notice?: string | undefined }> = ({
+  frame,
+  themes,
+  notice,
+}) => (
+  <CuratedPage
+    frame={frame}
+    title="Themes"
+    section="/admin/themes"
+    crumb={{ href: '/admin', label: 'Dashboard' }}
+    errors={[]}
+    notice={notice}
+  >
+    <p>
+      Themes bring collections together on a public page with an overview, a timeline and a map.{' '}
+      <a href="/admin/themes/new">New theme</a>
+    </p>
+    {themes.length === 0 ? (
+      <p>No theme yet.</p>
+    ) : (
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Collections</th>
+              <th scope="col">Events</th>
+            </tr>
+          </thead>
+          <tbody>
+            {themes.map((t) => (
+              <tr>
+                <td>
+                  <a href={`/admin/themes/${t.id}`}>{t.title}</a>
+                </td>
+                <td>{t.status === 'published' ? 'Published' : 'Draft'}</td>
+                <td>{t.collectionIds.length}</td>
+                <td>{t.events.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
+  </CuratedPage>
+);
+
+const readForm = async (c: Context<AdminEnv>): Promise<ThemeForm> => {
+  const body = await c.req.parseBody();
+  return {
+    title: formText(body.title),
+    slug: formText(body.slug),
+    status: formText(body.status),
+    summary: formText(body.summary),
+    overview: formText(body.overview),
+    collections: formText(body.collections),
+    events: formText(body.events),
+  };
+};
+
+const notices: Record<string, string> = {
+  created: 'The theme was created.',
+  saved: 'Your changes were saved.',
+  deleted: 'The theme was deleted.',
+};
+
+/** Themes in the workspace (editors): /admin/themes, /new, /{id}, /{id}/delete. */
+export function themesAdminPages(container: Pick<Container, 'config' | 'database'>) {
+  const { db } = container.database;
+  const app = new Hono<AdminEnv>();
+  const frame = (c: Context<AdminEnv>): CuratedFrame => ({ c, container });
+  const load = async (c: Context<AdminEnv>) => {
+    const id = parseRecordId(c.req.param('id'));
+    const theme = id === undefined ? undefined : await createThemesRepository({ db }).findById(id);
+    if (!theme) throw notFound('themes.not_found', 'There is no such theme.');
+    return theme;
+  };
+
+  async function save(c: Context<AdminEnv>, theme: Theme | undefined) {
+    const form = await readForm(c);
+    const again = (errors: FieldError[]) =>
+      c.html(
+        renderAdminPage(<ThemeFormPage frame={frame(c)} theme={theme} form={form} errors={errors} />),
+        422,
+      );
+    const { parsed, linesOf } = recordOf(form);
+    if (!parsed.success) return again(issuesToErrors(parsed.error.issues, labels, linesOf));
+    try {
+      const { id } = await saveTheme(db, parsed.data, {
+        id: theme?.id,
+        createOnly: !theme,
+        context: actionContext(c),
+      });
+      return c.redirect(`/admin/themes/${id}?done=${theme ? 'saved' : 'created'}`, 303);
+    } catch (error) {
+      if (error instanceof CuratedFieldError)
+        return again([usecaseError(error.field, error.message, linesOf)]);
+      throw error;
+    }
+  }
+
+  app.get('/', requireRole('editor'), async (c) =>
+    c.html(
+      renderAdminPage(
+        <ThemeListPage
+          frame={frame(c)}
+          themes={await createThemesRepository({ db }).list({ publishedOnly: false })}
+          notice={notices[c.req.query('done') ?? '']}
+        />,
+      ),
+    ),
+  );
+  app.get('/new', requireRole('editor'), (c) =>
+    c.html(renderAdminPage(<ThemeFormPage frame={frame(c)} form={emptyForm} errors={[]} />)),
+  );
+  app.post('/', requireRole('editor'), (c) => save(c, undefined));
+  app.get('/:id', requireRole('editor'), async (c) => {
+    const theme = await load(c);
+    return c.html(
+      renderAdminPage(
+        <ThemeFormPage
+          frame={frame(c)}
+          theme={theme}
+          form={await formOf(theme, db)}
+          errors={[]}
+          notice={notices[c.req.query('done') ?? '']}
+        />,
+      ),
+    );
+  });
+  app.post('/:id', requireRole('editor'), async (c) => save(c, await load(c)));
+  app.post('/:id/delete', requireRole('editor'), async (c) => {
+    const theme = await load(c);
+    await deleteTheme(db, theme.id, actionContext(c));
+    return c.redirect('/admin/themes?done=deleted', 303);
+  });
+  return app;
+}
