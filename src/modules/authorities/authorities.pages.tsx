@@ -9,39 +9,26 @@ import type { AuthorityKind } from '../../database/tables.ts';
 import { publicRedirectTarget } from '../authorities-admin/authority-redirects.ts';
 import type { PageDeps } from '../documents/documents.pages.tsx';
 import { authorityPathSegment, paths } from '../documents/documents.presenters.ts';
-import { DocumentListItem } from '../documents/page/document-list.tsx';
 import { collectionFeedPath } from '../feeds/atom.routes.ts';
 import { languageName } from '../shared/languages.ts';
-import {
-  type AuthorityDocument,
-  getPublicAuthority,
-  kindLabels,
-  type PublicAuthority,
-} from './authorities.page-data.ts';
+import { type CoOccurrence, coOccurring } from './authorities.cooccurrence.ts';
+import { getPublicAuthority, kindLabels, type PublicAuthority } from './authorities.page-data.ts';
+import { AuthorityTimeline, byDate, CoOccurrenceList, roleSummary } from './authority-timeline.tsx';
 
 const PER_PAGE = 100;
-
-const roleLabels: Record<AuthorityDocument['roles'][number], string> = {
-  author: 'Author',
-  recipient: 'Recipient',
-  participant: 'Participant',
-  mentioned: 'Mentioned',
-  subject: 'Subject',
-  place: 'Place',
-  funder: 'Funder',
-  collection: 'In this collection',
-  repository: 'Original held here',
-};
 
 /** People and organizations take part in documents in different ways; other kinds have one role. */
 const showsRoles = (kind: AuthorityKind) => kind === 'person' || kind === 'organization';
 
-const AuthorityPage: FC<{ site: SiteInfo; data: PublicAuthority; page: number }> = ({
-  site,
-  data,
-  page: requestedPage,
-}) => {
-  const { authority: a, ancestors, children, documents } = data;
+const AuthorityPage: FC<{
+  site: SiteInfo;
+  data: PublicAuthority;
+  page: number;
+  appearsWith: CoOccurrence[];
+}> = ({ site, data, page: requestedPage, appearsWith }) => {
+  const { authority: a, ancestors, children } = data;
+  const documents = [...data.documents].sort(byDate);
+  const roles = showsRoles(a.kind) ? roleSummary(documents) : [];
   const pages = Math.max(1, Math.ceil(documents.length / PER_PAGE));
   const page = Math.min(requestedPage, pages);
   const shown = documents.slice((page - 1) * PER_PAGE, page * PER_PAGE);
@@ -83,6 +70,7 @@ const AuthorityPage: FC<{ site: SiteInfo; data: PublicAuthority; page: number }>
           ) : null}
           <h1 id="authority-name">{a.name}</h1>
           {a.dates ? <p class="authority-dates">{a.dates}</p> : null}
+          {roles.length > 0 ? <p class="authority-roles">{roles.join(' · ')}</p> : null}
         </header>
 
         {a.variants.length > 0 ? (
@@ -125,18 +113,17 @@ const AuthorityPage: FC<{ site: SiteInfo; data: PublicAuthority; page: number }>
           </section>
         ) : null}
 
+        <CoOccurrenceList people={appearsWith} />
+
         <section class="authority-section" aria-labelledby="documents-heading">
           <h2 id="documents-heading">Documents</h2>
           <p class="authority-count">{pluralize(documents.length, 'published document')}</p>
           {shown.length > 0 ? (
-            <ol class="document-list" start={(page - 1) * PER_PAGE + 1}>
-              {shown.map((d) => (
-                <DocumentListItem
-                  document={d}
-                  note={showsRoles(a.kind) ? d.roles.map((r) => roleLabels[r]).join(', ') : undefined}
-                />
-              ))}
-            </ol>
+            <AuthorityTimeline
+              documents={shown}
+              showRoles={showsRoles(a.kind)}
+              start={(page - 1) * PER_PAGE + 1}
+            />
           ) : null}
           {pages > 1 ? (
             <nav class="pagination" aria-label="Pages of documents">
@@ -192,7 +179,15 @@ export function authorityPages({ database, config, pageCache }: PageDeps) {
       if (moved) return c.redirect(paths.authority(moved), 301);
       return pageCache.respond(c, async () => {
         const data = await getPublicAuthority(database, kind, { id });
-        return renderPage(<AuthorityPage site={config} data={data} page={parsePage(c.req.query('page'))} />);
+        const appearsWith = kind === 'person' ? await coOccurring(database, id) : [];
+        return renderPage(
+          <AuthorityPage
+            site={config}
+            data={data}
+            page={parsePage(c.req.query('page'))}
+            appearsWith={appearsWith}
+          />,
+        );
       });
     });
   }
