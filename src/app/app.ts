@@ -9,7 +9,6 @@ import { apiDocumentationRoutes, apiMiddleware } from '../modules/api/api.routes
 import { assetFileRoutes } from '../modules/assets/assets.routes.ts';
 import { authorityPages } from '../modules/authorities/authorities.pages.tsx';
 import { browsePages } from '../modules/browse/browse.pages.tsx';
-import { browsePages } from '../modules/browse/browse.pages.tsx';
 import { bulkDataRoutes } from '../modules/bulk-data/bulk-data.routes.tsx';
 import { citationRoutes } from '../modules/citations/citations.routes.ts';
 import { collectionPages } from '../modules/collections/collections.pages.tsx';
@@ -90,7 +89,6 @@ export function createApp(container: Container) {
   app.route('/', citationRoutes(container));
   app.route('/', documentPages(pageDeps));
   app.route('/', authorityPages(pageDeps));
-  app.route('/', browsePages(pageDeps));
   app.route('/', browsePages(pageDeps));
   app.route('/', collectionPages(pageDeps));
   app.route('/', themePages(pageDeps));
