@@ -74,6 +74,8 @@ const expectedAccess: Record<string, Access> = {
   'GET /admin/authorities/:id': 'editor',
   'POST /admin/authorities/:id': 'editor',
   'POST /admin/authorities/:id/merge': 'editor',
+  'POST /admin/authorities/:id/image': 'editor',
+  'POST /admin/authorities/:id/image/remove': 'editor',
   'GET /admin/api/authorities': 'contributor',
   'GET /admin/api/documents': 'contributor',
 };

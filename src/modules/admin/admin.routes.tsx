@@ -20,6 +20,7 @@ import type { AccountsPolicy } from '../accounts/accounts.policy.ts';
 import { usersPages } from '../accounts/users.pages.tsx';
 import { auditPages } from '../audit/audit.pages.tsx';
 import { authoritiesAdminPages } from '../authorities-admin/authorities-admin.pages.tsx';
+import { collectionImageAdminRoutes } from '../collections/collections.admin.tsx';
 import { editorApi } from '../editor/editor.api.ts';
 import { editorAssetRoutes } from '../editor/editor.assets.ts';
 import { editorPages } from '../editor/editor.pages.tsx';
@@ -99,6 +100,7 @@ export function adminRoutes(container: Container, options: { policy?: AccountsPo
   admin.route('/documents', editorPages(container));
   admin.route('/documents', revisionPages(container));
   admin.route('/authorities', authoritiesAdminPages(container));
+  admin.route('/authorities', collectionImageAdminRoutes(container));
   admin.route('/themes', themesAdminPages(container));
   admin.route('/readers', readersAdminPages(container));
   admin.route('/api', editorApi(container));

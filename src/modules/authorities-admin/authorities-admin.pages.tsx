@@ -7,6 +7,7 @@ import { type AdminEnv, actionContext, requireRole, signedInUser } from '../acco
 import { renderAdminPage } from '../admin/ui/admin-layout.tsx';
 import { getPublicAuthority } from '../authorities/authorities.page-data.ts';
 import { type Authority, createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
+import { CollectionImagePanel } from '../collections/collections.admin.tsx';
 import { languageSchema } from '../documents/documents.schemas.ts';
 import type { FieldError } from '../editor/editor.record.ts';
 import { createEditorRepository } from '../editor/editor.repository.ts';
@@ -27,14 +28,39 @@ import {
 } from './authorities-admin.views.tsx';
 
 const pageSize = 100;
-const emptyForm: AuthorityForm = { name: '', variants: '', note: '', dates: '', parent: '' };
+const emptyForm: AuthorityForm = {
+  name: '',
+  variants: '',
+  note: '',
+  dates: '',
+  parent: '',
+  latitude: '',
+  longitude: '',
+};
 
-const formOf = (a: Authority, parentName: string): AuthorityForm => ({
+const formOf = (
+  a: Authority,
+  parentName: string,
+  position: { latitude: number | null; longitude: number | null },
+): AuthorityForm => ({
   name: a.name,
   variants: a.variants.map((v) => (v.language ? `${v.name} | ${v.language}` : v.name)).join('\n'),
   note: a.note ?? '',
   dates: a.dates ?? '',
   parent: parentName,
+  latitude: position.latitude === null ? '' : String(position.latitude),
+  longitude: position.longitude === null ? '' : String(position.longitude),
+});
+
+/** The form as posted. */
+const postedForm = (body: Record<string, unknown>): AuthorityForm => ({
+  name: text(body.name),
+  variants: text(body.variants),
+  note: text(body.note),
+  dates: text(body.dates),
+  parent: text(body.parent),
+  latitude: text(body.latitude),
+  longitude: text(body.longitude),
 });
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -72,6 +98,7 @@ async function inputOf(
     if (parentId === null)
       errors.push({ field: 'parent', message: `There is no ${kind} named “${parent.slice(0, 80)}”.` });
   }
+  const position = kind === 'place' ? readPosition(form, errors) : { latitude: null, longitude: null };
   if (errors.length > 0) return { errors };
   return {
     input: {
@@ -80,9 +107,36 @@ async function inputOf(
       note: form.note.trim().slice(0, 10_000) || null,
       dates: form.dates.trim().slice(0, 200) || null,
       parentId,
+      ...position,
     },
     errors,
   };
+}
+
+/** A place's latitude and longitude: both or neither, in range. */
+function readPosition(form: AuthorityForm, errors: FieldError[]) {
+  const read = (field: 'latitude' | 'longitude', limit: number) => {
+    const value = form[field].trim().replace(',', '.');
+    if (value === '') return null;
+    const n = /^[-+]?\d{1,3}(\.\d{1,10})?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(Math.abs(n) <= limit)) {
+      errors.push({ field, message: `The ${field} must be a number of degrees from -${limit} to ${limit}.` });
+      return null;
+    }
+    return n;
+  };
+  const latitude = read('latitude', 90);
+  const longitude = read('longitude', 180);
+  if (
+    (latitude === null) !== (longitude === null) &&
+    !errors.some((e) => e.field === 'latitude' || e.field === 'longitude')
+  ) {
+    errors.push({
+      field: latitude === null ? 'latitude' : 'longitude',
+      message: 'Give both the latitude and the longitude, or neither.',
+    });
+  }
+  return { latitude, longitude };
 }
 
 /**
@@ -118,13 +172,24 @@ export function authoritiesAdminPages(container: Pick<Container, 'config' | 'dat
         <AuthorityPage
           {...frame(c)}
           authority={authority}
-          form={extra.form ?? formOf(authority, parent?.name ?? '')}
+          form={extra.form ?? formOf(authority, parent?.name ?? '', await staff().position(authority.id))}
           errors={extra.errors ?? []}
           mergeErrors={extra.mergeErrors ?? []}
           notice={extra.notice}
           documents={await staff().documents(authority.id)}
           names={await names(authority.kind)}
           isPublic={isPublic}
+          side={
+            authority.kind === 'collection' ? (
+              <CollectionImagePanel
+                id={authority.id}
+                slug={authority.slug}
+                image={await staff().image(authority.id)}
+                problem={c.req.query('image')}
+                csrfToken={c.get('csrfToken')}
+              />
+            ) : null
+          }
         />,
       ),
       status,
@@ -173,13 +238,7 @@ export function authoritiesAdminPages(container: Pick<Container, 'config' | 'dat
     const body = await c.req.parseBody();
     const kind = authorityKinds.find((k) => k === body.kind);
     if (!kind) throw new AppError('authorities.invalid', 422, 'Choose the kind of record to create.');
-    const form: AuthorityForm = {
-      name: text(body.name),
-      variants: text(body.variants),
-      note: text(body.note),
-      dates: text(body.dates),
-      parent: text(body.parent),
-    };
+    const form = postedForm(body);
     const again = async (errors: FieldError[]) =>
       c.html(
         renderAdminPage(
@@ -231,14 +290,7 @@ export function authoritiesAdminPages(container: Pick<Container, 'config' | 'dat
 
   app.post('/:id', requireRole('editor'), async (c) => {
     const authority = await load(c);
-    const body = await c.req.parseBody();
-    const form: AuthorityForm = {
-      name: text(body.name),
-      variants: text(body.variants),
-      note: text(body.note),
-      dates: text(body.dates),
-      parent: text(body.parent),
-    };
+    const form = postedForm(await c.req.parseBody());
     const { input, errors } = await inputOf(form, authority.kind, (name) =>
       authorities().findIdByName(authority.kind, name),
     );

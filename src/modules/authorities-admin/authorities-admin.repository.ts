@@ -16,6 +16,26 @@ const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\
 /** Staff reads of authority records: every record, whatever the status of the documents using it. */
 export function createAuthoritiesAdminRepository({ db }: { db: Kysely<Database> }) {
   return {
+    /** A collection's picture, when it has one. */
+    async image(id: number): Promise<{ alt: string | null } | null> {
+      const row = await db
+        .selectFrom('authorities')
+        .select(['image_sha256', 'image_alt'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.image_sha256 ? { alt: row.image_alt } : null;
+    },
+
+    /** A place's coordinates (null for other kinds and places without them). */
+    async position(id: number): Promise<{ latitude: number | null; longitude: number | null }> {
+      const row = await db
+        .selectFrom('authorities')
+        .select(['latitude', 'longitude'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return { latitude: row?.latitude ?? null, longitude: row?.longitude ?? null };
+    },
+
     async list(filter: {
       kind?: AuthorityKind | undefined;
       query?: string | undefined;

@@ -24,7 +24,16 @@ export type AuthorityInput = {
   dates: string | null;
   /** Places and collections only. */
   parentId: number | null;
+  /** Places only: where theme maps draw them. Left as they are when not given. */
+  latitude?: number | null;
+  longitude?: number | null;
 };
+
+/** The coordinates to write, when the input speaks of them. */
+const positionOf = (fields: AuthorityInput) =>
+  fields.latitude === undefined && fields.longitude === undefined
+    ? {}
+    : { latitude: fields.latitude ?? null, longitude: fields.longitude ?? null };
 
 export class AuthorityFieldError extends AppError {
   constructor(
@@ -116,6 +125,10 @@ export async function createAuthority(
       dates: input.fields.dates,
       parentId: input.fields.parentId,
     });
+    const position = positionOf(input.fields);
+    if (Object.keys(position).length > 0) {
+      await trx.updateTable('authorities').set(position).where('id', '=', id).execute();
+    }
     await createAuditLog({ db: trx }).record({
       ...input.context,
       action: 'authority.created',
@@ -165,6 +178,7 @@ export async function updateAuthority(
         note: fields.note,
         dates: fields.dates,
         parent_id: fields.parentId,
+        ...positionOf(fields),
         updated_at: nowIso(),
       })
       .where('id', '=', current.id)

@@ -24,7 +24,16 @@ export const kindLabels: Record<AuthorityKind, string> = {
 type Frame = { site: AdminSite; user: CurrentUser; csrfToken: string };
 
 /** The form as typed, for a page that comes back with errors. */
-export type AuthorityForm = { name: string; variants: string; note: string; dates: string; parent: string };
+export type AuthorityForm = {
+  name: string;
+  variants: string;
+  note: string;
+  dates: string;
+  parent: string;
+  /** Places only: decimal degrees, for theme maps. */
+  latitude: string;
+  longitude: string;
+};
 
 export const AuthorityListPage: FC<
   Frame & {
@@ -166,7 +175,37 @@ const AuthorityFields: FC<{ kind: AuthorityKind; form: AuthorityForm; errors: Ma
         maxlength={500}
       />
     ) : null}
-    <TextArea name="note" label="Note for readers" value={form.note} errors={errors} rows={4} />
+    {kind === 'place' ? (
+      <fieldset>
+        <legend>Position on theme maps</legend>
+        <TextInput
+          name="latitude"
+          label="Latitude"
+          hint="Decimal degrees, north positive: 39.9042. Leave both empty to use the place it lies within."
+          value={form.latitude}
+          errors={errors}
+          maxlength={20}
+        />
+        <TextInput
+          name="longitude"
+          label="Longitude"
+          hint="Decimal degrees, east positive: 116.4074."
+          value={form.longitude}
+          errors={errors}
+          maxlength={20}
+        />
+      </fieldset>
+    ) : null}
+    <TextArea
+      name="note"
+      label={kind === 'collection' ? 'Description' : 'Note for readers'}
+      hint={
+        kind === 'collection' ? 'Shown on the collection page; blank lines separate paragraphs.' : undefined
+      }
+      value={form.note}
+      errors={errors}
+      rows={4}
+    />
   </>
 );
 
@@ -208,6 +247,8 @@ export const AuthorityPage: FC<
     documents: { id: number; title: string; status: keyof typeof statusLabels; roles: string[] }[];
     names: string[];
     isPublic: boolean;
+    /** More panels for the side column (a collection's picture). */
+    side?: unknown;
   }
 > = ({
   site,
@@ -221,6 +262,7 @@ export const AuthorityPage: FC<
   documents,
   names,
   isPublic,
+  side,
 }) => {
   const fieldErrors = new Map(errors.map((e) => [e.field, e.message]));
   const mergeFieldErrors = new Map(mergeErrors.map((e) => [e.field, e.message]));
@@ -293,6 +335,7 @@ export const AuthorityPage: FC<
               </button>
             </form>
           </section>
+          {side}
           {isPublic ? (
             <p>
               <a href={paths.authority(a)}>Public page</a>
