@@ -8,11 +8,16 @@ import { citationCatalogFor } from '../citations/csl-styles.ts';
 import { DocumentWithdrawnError, getPublicDocument } from './documents.queries.ts';
 import { DocumentPage } from './page/document-page.tsx';
 import { documentViews, selectView } from './page/document-views.ts';
+import { readHitQuery, yearsOf } from './page/hit-highlighting.ts';
 import { WithdrawnPage } from './page/withdrawn-page.tsx';
 
 export type PageDeps = Pick<Container, 'database' | 'config'> & { pageCache: PageCache };
 
-/** The public page of a document: `/documents/{id}`, with `?view=` choosing the version shown. */
+/**
+ * The public page of a document: `/documents/{id}`, with `?view=` choosing the version shown and `?q=`
+ * (from search results) marking the words found. The page cache keys pages by their whole query string,
+ * so a page with `?q=` never answers for the plain one, nor the plain one for it.
+ */
 export function documentPages({ database, config, pageCache }: PageDeps) {
   const app = new Hono();
 
@@ -40,6 +45,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
             requestedVersion={c.req.query('version')}
             scanPage={c.req.query('page')}
             citations={citationCatalogFor(config)}
+            hitQuery={readHitQuery(c.req.query('q'), yearsOf(document.date))}
           />,
         );
       });

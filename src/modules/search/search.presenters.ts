@@ -1,4 +1,5 @@
 import { paths, presentDate } from '../documents/documents.presenters.ts';
+import { hitHref } from './page/search-hits.tsx';
 import type { NameSuggestion } from './search.suggest.ts';
 import type { SearchResult } from './search.usecases.ts';
 
@@ -39,6 +40,8 @@ export function presentSearchResult(result: SearchResult, baseUrl: string, reque
       id: hit.id,
       externalId: hit.externalId,
       url: `${baseUrl}${paths.document(hit.id)}`,
+      // The page with this search's words marked in its texts, as the results page links to it.
+      highlightUrl: `${baseUrl}${hitHref(hit.id, result.query)}`,
       title: hit.title,
       titleHtml: hit.titleHtml,
       subtitle: hit.subtitle,

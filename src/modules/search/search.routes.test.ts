@@ -72,6 +72,7 @@ describe.each(databaseKinds())('the search API on %s', (kind) => {
       [
         'date',
         'externalId',
+        'highlightUrl',
         'id',
         'languages',
         'missing',
@@ -87,6 +88,8 @@ describe.each(databaseKinds())('the search API on %s', (kind) => {
     );
     expect(hit.titleHtml).toContain('<mark>border</mark> <mark>talks</mark>');
     expect(hit.url).toBe(`http://archive.test/documents/${hit.id}`);
+    // Filters stay out of the link to the document; the words searched go with it, to be marked there.
+    expect(hit.highlightUrl).toBe(`http://archive.test/documents/${hit.id}?q=border+talks`);
     expect(body.facets.language).toMatchObject({ label: 'Original language', hierarchical: false });
     expect(body.facets.language.values).toEqual([
       { value: 'en', label: 'English', count: 30, selected: false },

@@ -11,9 +11,11 @@ import { paths } from '../documents.presenters.ts';
 import type { StoredDocument } from '../documents.repository.ts';
 import { formatHistoricalDate, isoHistoricalDate, makeHistoricalDate } from '../historical-date.ts';
 import { CitationBox, CitationText, CopyButton, ShareBox } from './document-actions.tsx';
+import { documentHits, HitNavigation, hitsHref, hitsScript, TabHitCount } from './document-hits.tsx';
 import { DocumentDate, DocumentMetadata } from './document-metadata.tsx';
 import { VersionPanel, VersionTabs } from './document-reader.tsx';
 import { type DocumentView, defaultView } from './document-views.ts';
+import { type HitQuery, highlightPlainText } from './hit-highlighting.ts';
 
 type DocumentPageProps = {
   site: SiteInfo;
@@ -28,6 +30,8 @@ type DocumentPageProps = {
   scanPage?: string | undefined;
   /** The styles offered: the built-in ones plus any CSL styles the operator installed. */
   citations?: CitationCatalog;
+  /** The `?q=` of a reader coming from search results: its words are marked in the texts. */
+  hitQuery?: HitQuery | undefined;
 };
 
 /** The day a version's text last changed, which a pinned citation names. */
@@ -171,6 +175,8 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
       a.variants.map((v) => v.language),
     ),
   ]);
+  const hitQuery = props.hitQuery;
+  const hits = hitQuery ? documentHits(views, current, hitQuery) : undefined;
   const kicker = [d.type ? d.type.charAt(0).toUpperCase() + d.type.slice(1) : null, d.placeOfOrigin]
     .filter(Boolean)
     .join(' · ');
@@ -183,14 +189,28 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
       canonicalPath={canonicalPath}
       chineseText={chineseText}
       bodyClass="page-document"
-      head={<DocumentHead {...props} permalink={permalink} />}
+      head={
+        <>
+          <DocumentHead {...props} permalink={permalink} />
+          {hits ? <script src={hitsScript} defer></script> : null}
+        </>
+      }
+      query={hitQuery?.text}
     >
       <article class="document" aria-labelledby="document-title">
         <header class="document-header">
           {kicker ? <p class="document-kicker">{kicker}</p> : null}
-          <h1 id="document-title" class="document-title">
-            {d.title}
-          </h1>
+          {hitQuery ? (
+            <h1
+              id="document-title"
+              class="document-title"
+              dangerouslySetInnerHTML={{ __html: highlightPlainText(d.title, hitQuery.inTitle) }}
+            />
+          ) : (
+            <h1 id="document-title" class="document-title">
+              {d.title}
+            </h1>
+          )}
           {d.subtitle ? <p class="document-subtitle">{d.subtitle}</p> : null}
           <p class="document-date">{d.date ? <DocumentDate date={d.date} /> : 'Undated'}</p>
           {d.funders.length > 0 ? (
@@ -236,9 +256,17 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                 {d.summary
                   .split(/\n\s*\n/)
                   .filter((p) => p.trim() !== '')
-                  .map((paragraph) => (
-                    <p>{paragraph.trim()}</p>
-                  ))}
+                  .map((paragraph) =>
+                    hitQuery ? (
+                      <p
+                        dangerouslySetInnerHTML={{
+                          __html: highlightPlainText(paragraph.trim(), hitQuery.inSummary),
+                        }}
+                      />
+                    ) : (
+                      <p>{paragraph.trim()}</p>
+                    ),
+                  )}
               </section>
             ) : null}
 
@@ -263,7 +291,13 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
             ) : null}
             {current ? (
               <div class="reader">
-                <VersionTabs documentId={d.id} views={views} current={current} />
+                <VersionTabs
+                  documentId={d.id}
+                  views={views}
+                  current={current}
+                  tabHref={hits ? (view) => hitsHref(d.id, view.key, hits.query.text) : undefined}
+                  tabNote={hits ? (view) => <TabHitCount count={hits.counts.get(view.key)} /> : undefined}
+                />
                 {views.map((view) => (
                   <VersionPanel
                     documentId={d.id}
@@ -271,6 +305,23 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                     view={view}
                     active={view === current}
                     scanPage={view === current ? props.scanPage : undefined}
+                    markedHtml={hits?.html.get(view.key)}
+                    hitNavigation={
+                      hits ? (
+                        <HitNavigation
+                          documentId={d.id}
+                          views={views}
+                          view={view}
+                          active={view === current}
+                          hits={hits}
+                          clearHref={
+                            view === defaultView(views)
+                              ? paths.document(d.id)
+                              : paths.documentView(d.id, view.key)
+                          }
+                        />
+                      ) : undefined
+                    }
                   />
                 ))}
               </div>

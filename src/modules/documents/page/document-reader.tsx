@@ -22,11 +22,14 @@ const tabId = (view: DocumentView) => `tab-${view.key}`;
  * The version tabs. Without JavaScript they are plain links to `?view=`, the current one marked with
  * aria-current; app.js turns them into an ARIA tablist that switches without reloading.
  */
-export const VersionTabs: FC<{ documentId: number; views: DocumentView[]; current: DocumentView }> = ({
-  documentId,
-  views,
-  current,
-}) => (
+export const VersionTabs: FC<{
+  documentId: number;
+  views: DocumentView[];
+  current: DocumentView;
+  /** Another address per tab (a search's `?q=` kept) and something after its name (its hit count). */
+  tabHref?: ((view: DocumentView) => string) | undefined;
+  tabNote?: ((view: DocumentView) => unknown) | undefined;
+}> = ({ documentId, views, current, tabHref, tabNote }) => (
   <nav class="version-tabs" aria-label="Versions of this document" data-version-tabs>
     <ul class="version-tabs__list">
       {views.map((view) => (
@@ -34,12 +37,13 @@ export const VersionTabs: FC<{ documentId: number; views: DocumentView[]; curren
           <a
             class="version-tabs__tab"
             id={tabId(view)}
-            href={paths.documentView(documentId, view.key)}
+            href={tabHref ? tabHref(view) : paths.documentView(documentId, view.key)}
             aria-current={view === current ? 'page' : undefined}
             aria-controls={panelId(view)}
             data-view={view.key}
           >
             {view.label}
+            {tabNote?.(view)}
           </a>
         </li>
       ))}
@@ -189,7 +193,10 @@ export const VersionPanel: FC<{
   active: boolean;
   /** The `?page=` asked for, passed to the scan viewer of the version shown. */
   scanPage?: string | undefined;
-}> = ({ documentId, documentTitle, view, active, scanPage }) => {
+  /** The text with a search's hits marked (headings demoted already), and the bar above it. */
+  markedHtml?: string | undefined;
+  hitNavigation?: unknown;
+}> = ({ documentId, documentTitle, view, active, scanPage, markedHtml, hitNavigation }) => {
   const { asset } = view;
   const textLang = asset.language ?? undefined;
   return (
@@ -204,12 +211,13 @@ export const VersionPanel: FC<{
         {view.label}
       </h2>
       <TextCredit asset={asset} />
+      {hitNavigation}
       {asset.html ? (
         <div
           class={`document-text${isForeignToPage(textLang) ? ' document-text--foreign' : ''}`}
           lang={textLang}
           dangerouslySetInnerHTML={{
-            __html: addParagraphAnchors(demoteHeadings(asset.html), {
+            __html: addParagraphAnchors(markedHtml ?? demoteHeadings(asset.html), {
               prefix: active ? '' : `${view.key}-`,
               linkBase: paths.documentView(documentId, view.key),
               label: 'Link to paragraph',
