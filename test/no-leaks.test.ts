@@ -270,6 +270,13 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
       ...collectionSlugs.map((s) => oai(`verb=ListIdentifiers&metadataPrefix=oai_dc&set=collection:${s}`)),
       ...allIds.map((id) => oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:archive.test:${id}`)),
     ],
+    'GET /iiif/:id/manifest': allIds.map((id) => `/iiif/${id}/manifest`),
+    'GET /iiif/:image': scans.map((s) => `/iiif/${s.id}-${s.asset}-1`),
+    'GET /iiif/:image/info.json': scans.map((s) => `/iiif/${s.id}-${s.asset}-1/info.json`),
+    'GET /iiif/:image/:region/:size/:rotation/:file': scans.flatMap((s) => [
+      `/iiif/${s.id}-${s.asset}-1/full/max/0/default.jpg`,
+      `/iiif/${s.id}-${s.asset}-1/0,0,512,512/512,512/0/default.jpg`,
+    ]),
     'GET /organizations/:id': authorityPages('organization'),
     'GET /people/:id': authorityPages('person'),
     'GET /places/:id': authorityPages('place'),
@@ -279,6 +286,7 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
     'GET /sitemap.xml': ['/sitemap.xml'],
     'GET /sitemaps/:file': ['/sitemaps/pages-1.xml', '/sitemaps/documents-1.xml'],
     'GET /static/:file': ['/static/app.js', '/static/app.css'],
+    'GET /static/vendor/openseadragon.min.js': ['/static/vendor/openseadragon.min.js'],
     'GET /subjects/:id': authorityPages('subject'),
   };
 }

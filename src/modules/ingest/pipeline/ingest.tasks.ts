@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Container } from '../../../app/container.ts';
+import { tileScanPages } from '../../iiif/iiif.tasks.ts';
+import { createTileStore, tilesRootOf } from '../../iiif/iiif.tiles.ts';
 import { defineJob, type JobDefinition } from '../../jobs/jobs.types.ts';
 import { nowIso } from '../../shared/text.ts';
 import { createTesseractEngine, type OcrEngine } from './ocr-engine.ts';
@@ -45,9 +47,21 @@ export function createIngestJobs(
     languages,
   };
 
+  const tiles = createTileStore(tilesRootOf(config.dataDir));
   const scanJob = defineJob({
     ...scanJobShape,
-    handler: ({ sha256 }, context) => processScan(deps, sha256, context),
+    // IIIF tiles come last: made from the finished page images, and made for up-to-date scans too.
+    // A tile failure does not fail a readable scan: the tile routes make missing tiles on request.
+    handler: async ({ sha256 }, context) => {
+      await processScan(deps, sha256, context);
+      await tileScanPages({ db: database.db, storage, tiles }, sha256, context).catch((error: unknown) => {
+        if (context.signal.aborted) throw error;
+        logger.warn('IIIF tiles failed', {
+          sha256,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      });
+    },
     async onFailure({ sha256 }, error) {
       await createScanPagesRepository({ db: database.db }).updateScanFile(sha256, {
         status: 'failed',
