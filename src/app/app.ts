@@ -18,6 +18,7 @@ import { publishDueOnRequest } from '../modules/editor/editor.workflow.ts';
 import { atomRoutes } from '../modules/feeds/atom.routes.ts';
 import { sitemapRoutes } from '../modules/feeds/sitemap.routes.ts';
 import { homePages } from '../modules/home/home.pages.tsx';
+import { iiifRoutes } from '../modules/iiif/iiif.routes.ts';
 import { scanPageImageRoutes, scanPagesApiRoutes } from '../modules/ingest/pipeline/scan-pages.routes.ts';
 import { oaiRoutes } from '../modules/oai/oai.routes.ts';
 import { readerPages } from '../modules/readers/readers.pages.tsx';
@@ -74,6 +75,7 @@ export function createApp(container: Container) {
   app.route('/documents', assetFileRoutes(container));
   app.route('/api/v1/documents', scanPagesApiRoutes(container));
   app.route('/documents', scanPageImageRoutes(container));
+  app.route('/', iiifRoutes(container));
   // The editorial workspace: sessions, CSRF checks and role guards live inside it.
   app.route('/admin', adminRoutes(container));
 
