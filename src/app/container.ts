@@ -23,14 +23,17 @@ export async function createContainer(
   config: Config,
   options: { logger?: Logger; migrate?: boolean } = {},
 ): Promise<Container> {
-  const database = openDatabase(config.databaseUrl);
+  const logger = options.logger ?? createLogger();
+  const database = openDatabase(config.databaseUrl, {
+    onConnectionError: (error) => logger.warn('database connection lost', { error: error.message }),
+  });
   if (options.migrate !== false) await migrateToLatest(database.db, database.dialect);
   const storage = createFsBlobStore({ root: path.join(config.dataDir, 'blobs') });
   return {
     config,
     database,
     storage,
-    logger: options.logger ?? createLogger(),
+    logger,
     close: () => database.destroy(),
   };
 }

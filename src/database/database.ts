@@ -17,10 +17,19 @@ export type DatabaseHandle = {
 // are far below 2^53, so numbers are safe and keep rows identical to SQLite's.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
+export type OpenDatabaseOptions = {
+  /**
+   * Told when the server drops an idle PostgreSQL connection (a restart, an administrator ending
+   * sessions). Without a listener, pg re-throws such errors and the whole process would stop; with
+   * one, the pool simply opens a new connection for the next query.
+   */
+  onConnectionError?: (error: Error) => void;
+};
+
 /** Opens a database from a `sqlite:<path>` or `postgres://…` URL. */
-export function openDatabase(url: string): DatabaseHandle {
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
   throw new Error(`Unsupported database URL: ${url.replace(/\/\/[^@]*@/, '//***@')}`);
 }
 
@@ -65,8 +74,9 @@ function withStatementCache(sqlite: SQLite.Database, capacity = 1000) {
   };
 }
 
-function openPostgres(url: string): DatabaseHandle {
+function openPostgres(url: string, options: OpenDatabaseOptions): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (error) => options.onConnectionError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
