@@ -242,5 +242,5 @@ describe.each(databaseKinds())('fuzzing the search on %s', (kind) => {
       if (i % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     expect(failures).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
