@@ -9,6 +9,7 @@ import { DocumentWithdrawnError, getPublicDocument } from './documents.queries.t
 import { DocumentPage } from './page/document-page.tsx';
 import { documentViews, selectView } from './page/document-views.ts';
 import { readHitQuery, yearsOf } from './page/hit-highlighting.ts';
+import { loadSideBySide } from './page/side-by-side/side-by-side.data.ts';
 import { WithdrawnPage } from './page/withdrawn-page.tsx';
 
 export type PageDeps = Pick<Container, 'database' | 'config'> & { pageCache: PageCache };
@@ -35,6 +36,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
         const document = await getPublicDocument(database, id);
         const views = documentViews(document.assets);
         const current = selectView(views, c.req.query('view'));
+        const sideBySide = await loadSideBySide(database, document, views, c.req.query());
         return renderPage(
           <DocumentPage
             site={config}
@@ -46,6 +48,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
             scanPage={c.req.query('page')}
             citations={citationCatalogFor(config)}
             hitQuery={readHitQuery(c.req.query('q'), yearsOf(document.date))}
+            sideBySide={sideBySide}
           />,
         );
       });

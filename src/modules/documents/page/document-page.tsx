@@ -16,6 +16,8 @@ import { DocumentDate, DocumentMetadata } from './document-metadata.tsx';
 import { VersionPanel, VersionTabs } from './document-reader.tsx';
 import { type DocumentView, defaultView } from './document-views.ts';
 import { type HitQuery, highlightPlainText } from './hit-highlighting.ts';
+import type { SideBySide } from './side-by-side/side-by-side.data.ts';
+import { SideBySideLink, SideBySideReader } from './side-by-side/side-by-side.tsx';
 
 type DocumentPageProps = {
   site: SiteInfo;
@@ -32,6 +34,8 @@ type DocumentPageProps = {
   citations?: CitationCatalog;
   /** The `?q=` of a reader coming from search results: its words are marked in the texts. */
   hitQuery?: HitQuery | undefined;
+  /** The side-by-side reader (`?view=side-by-side`), shown in place of the version tabs. */
+  sideBySide?: SideBySide | undefined;
 };
 
 /** The day a version's text last changed, which a pinned citation names. */
@@ -289,7 +293,9 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                 revised since; the text below is the version of {readableDay(revisedSince.pinned)}.
               </p>
             ) : null}
-            {current ? (
+            {props.sideBySide ? (
+              <SideBySideReader documentId={d.id} views={views} data={props.sideBySide} />
+            ) : current ? (
               <div class="reader">
                 <VersionTabs
                   documentId={d.id}
@@ -298,6 +304,7 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                   tabHref={hits ? (view) => hitsHref(d.id, view.key, hits.query.text) : undefined}
                   tabNote={hits ? (view) => <TabHitCount count={hits.counts.get(view.key)} /> : undefined}
                 />
+                <SideBySideLink documentId={d.id} views={views} />
                 {views.map((view) => (
                   <VersionPanel
                     documentId={d.id}
