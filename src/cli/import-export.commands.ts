@@ -53,6 +53,9 @@ export function formatImportSummary(summary: ImportSummary): string {
     `Imported ${summary.file}.`,
     `  documents:   ${summary.documents.created} created, ${summary.documents.updated} updated`,
     `  authorities: ${summary.authorities.created} created, ${summary.authorities.updated} updated`,
+    ...(summary.curated.created + summary.curated.updated > 0
+      ? [`  themes and readers: ${summary.curated.created} created, ${summary.curated.updated} updated`]
+      : []),
     `  failed:      ${plural(summary.failed, 'record')}${summary.failed > 0 ? ' (nothing of them was written; see the messages above)' : ''}`,
     ...(summary.unresolvedLinks > 0
       ? [`  links:       ${plural(summary.unresolvedLinks, 'link')} to missing documents left out`]

@@ -13,9 +13,8 @@ import { sniffMediaType } from '../assets/media-type.ts';
 import { createAuditLog } from '../audit/audit.usecases.ts';
 import { createDocumentsRepository } from '../documents/documents.repository.ts';
 import { nowIso } from '../shared/text.ts';
+import { collectionImageTypes } from './collections.queries.ts';
 
-/** Pictures browsers show everywhere; TIFF and PDF are for scans, not for a collection's face. */
-export const collectionImageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 export const maxCollectionImageBytes = 5 * 1024 * 1024;
 
 const problems: Record<string, string> = {

@@ -32,6 +32,9 @@ export type CollectionForest = {
   bySlug: Map<string, CollectionNode>;
 };
 
+/** Pictures browsers show everywhere; TIFF and PDF are for scans, not for a collection's face. */
+export const collectionImageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
 /** Far deeper than any real hierarchy; it only bounds walks if the data holds a cycle. */
 const MAX_DEPTH = 64;
 

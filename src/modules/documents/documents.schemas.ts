@@ -265,6 +265,24 @@ export const authorityRecordSchema = z.object({
     .max(100)
     .regex(/^[\p{L}\p{N}-]+$/u)
     .optional(),
+  position: z
+    .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .nullish()
+    .meta({
+      description: 'places: where theme maps draw them, in decimal degrees (north and east positive)',
+    }),
+  image: z
+    .object({
+      file: z.string().trim().min(1).max(1000).meta({ description: 'path relative to the import file' }),
+      alt: z
+        .string()
+        .trim()
+        .min(1)
+        .max(300)
+        .meta({ description: 'text alternative for readers who cannot see it' }),
+    })
+    .nullish()
+    .meta({ description: 'collections: a PNG, JPEG, GIF or WebP picture' }),
 });
 export type AuthorityRecord = z.output<typeof authorityRecordSchema>;
 

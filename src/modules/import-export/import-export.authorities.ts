@@ -2,9 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../database/database.ts';
 import { highestIssuedId, syncIdentity } from '../../database/identity.ts';
 import type { AuthorityKind, Database } from '../../database/tables.ts';
+import type { BlobStore } from '../../storage/blob-store.ts';
+import { FileProblem, storeFileFromDisk } from '../assets/asset-files.ts';
 import { createAuthoritiesRepository, nameMatchKey } from '../authorities/authorities.repository.ts';
+import { collectionImageTypes } from '../collections/collections.queries.ts';
 import { createDocumentsRepository } from '../documents/documents.repository.ts';
 import type { AuthorityRecord } from '../documents/documents.schemas.ts';
+import { resolveInsideFolder } from './import-export.assets.ts';
+import { RecordFieldProblem } from './import-export.errors.ts';
 
 /**
  * What an import remembers about the authorities its file defined, so that IDs in the file mean the
@@ -27,7 +32,27 @@ export const newAuthorityLedger = (): AuthorityLedger => ({
 
 export const kindsWithParents: readonly AuthorityKind[] = ['place', 'collection'];
 
-type Deps = { db: Kysely<Database>; dialect: DialectName };
+type Deps = { db: Kysely<Database>; dialect: DialectName; storage?: BlobStore };
+
+/**
+ * A collection's picture named by an authority line, stored before the authority's transaction (so a
+ * bad file writes nothing). Only collections have pictures; on other kinds the field is ignored.
+ */
+async function storeImage(
+  deps: Deps,
+  record: AuthorityRecord,
+  options: { baseDir?: string | undefined; dryRun?: boolean },
+): Promise<{ sha256: string; mediaType: string; alt: string } | null> {
+  if (!record.image || record.kind !== 'collection' || !options.baseDir || !deps.storage) return null;
+  const file = await resolveInsideFolder(options.baseDir, record.image.file, 'image.file');
+  try {
+    const stored = await storeFileFromDisk(deps.storage, file, collectionImageTypes);
+    return { sha256: stored.sha256, mediaType: stored.mediaType, alt: record.image.alt };
+  } catch (error) {
+    if (error instanceof FileProblem) throw new RecordFieldProblem('image.file', error.message);
+    throw error;
+  }
+}
 
 /**
  * Creates or completes one authority from an authority line, in one transaction. Matching follows
@@ -41,7 +66,9 @@ export async function importAuthority(
   deps: Deps,
   record: AuthorityRecord,
   ledger: AuthorityLedger,
+  options: { baseDir?: string | undefined } = {},
 ): Promise<{ id: number; created: boolean }> {
+  const image = await storeImage(deps, record, options);
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const authorities = createAuthoritiesRepository({ db: trx });
     const names = [record.name, ...record.variants.map((v) => v.name)];
@@ -97,6 +124,7 @@ export async function importAuthority(
         dates: record.dates,
       });
     }
+    await completeDiscoveryDetails(trx, id, record, image);
     await createDocumentsRepository({ db: trx }).bumpContentVersion();
     return { id, created, parentPending };
   });
@@ -127,4 +155,28 @@ export async function linkPendingParents(deps: Deps, ledger: AuthorityLedger): P
     });
   }
   ledger.pendingParents = [];
+}
+
+/** A place's position and a collection's picture, filled in where the authority has none yet. */
+async function completeDiscoveryDetails(
+  db: Kysely<Database>,
+  id: number,
+  record: AuthorityRecord,
+  image: { sha256: string; mediaType: string; alt: string } | null,
+): Promise<void> {
+  const row = await db
+    .selectFrom('authorities')
+    .select(['latitude', 'image_sha256'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const update = {
+    ...(record.kind === 'place' && record.position && row.latitude === null
+      ? { latitude: record.position.latitude, longitude: record.position.longitude }
+      : {}),
+    ...(image && row.image_sha256 === null
+      ? { image_sha256: image.sha256, image_media_type: image.mediaType, image_alt: image.alt }
+      : {}),
+  };
+  if (Object.keys(update).length > 0)
+    await db.updateTable('authorities').set(update).where('id', '=', id).execute();
 }

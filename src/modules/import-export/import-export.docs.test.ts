@@ -8,6 +8,8 @@ import {
   authorityRecordSchema,
   documentRecordSchema,
 } from '../documents/documents.schemas.ts';
+import { readerRecordSchema } from '../readers/readers.schemas.ts';
+import { themeRecordSchema } from '../themes/themes.schemas.ts';
 import { importJsonSchemaText, importSchemaPath } from './import-export.json-schema.ts';
 import { unknownFields } from './import-export.unknown-fields.ts';
 
@@ -48,7 +50,14 @@ describe('the import format documentation', () => {
     const records = exampleRecords();
     expect(records.length).toBeGreaterThan(4);
     for (const { example, record } of records) {
-      const schema = record.type === 'authority' ? authorityRecordSchema : documentRecordSchema;
+      const schema =
+        record.type === 'authority'
+          ? authorityRecordSchema
+          : record.type === 'theme'
+            ? themeRecordSchema
+            : record.type === 'reader'
+              ? readerRecordSchema
+              : documentRecordSchema;
       const result = schema.safeParse(record);
       expect(result.error?.issues, example).toBeUndefined();
       expect(
@@ -64,6 +73,8 @@ describe('the import format documentation', () => {
       ...Object.keys(assetInputSchema.shape),
       ...Object.keys(authorityRecordSchema.shape),
       ...Object.keys(agentRefSchema.shape),
+      ...Object.keys(themeRecordSchema.shape),
+      ...Object.keys(readerRecordSchema.shape),
     ]);
     const undocumented = [...fields].filter((field) => !new RegExp(`^\\| \`${field}\``, 'm').test(guide));
     expect(undocumented).toEqual([]);

@@ -15,6 +15,7 @@ import {
   type StoredAsset,
   type StoredDocument,
 } from '../documents/documents.repository.ts';
+import { curatedLines } from '../themes/curated.records.ts';
 import { ImportFileError } from './import-export.errors.ts';
 import type { ImportExportDeps } from './import-export.usecases.ts';
 
@@ -102,8 +103,23 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
         });
 
       if (asJson) await write('{"authorities": [\n');
+      const details = await discoveryDetails(trx);
       for (const [index, authority] of authorities.entries()) {
-        const line = JSON.stringify(authorityLine(authority, nameOf));
+        const extra = details.get(authority.id);
+        const image =
+          extra?.image_sha256 && extra.image_media_type
+            ? await copyFile(
+                { blobSha256: extra.image_sha256, mediaType: extra.image_media_type },
+                `authority ${authority.id} (${authority.name}), picture`,
+              )
+            : undefined;
+        const line = JSON.stringify({
+          ...authorityLine(authority, nameOf),
+          ...(extra?.latitude != null && extra.longitude != null
+            ? { position: { latitude: extra.latitude, longitude: extra.longitude } }
+            : {}),
+          ...(image ? { image: { file: image, alt: extra?.image_alt ?? '' } } : {}),
+        });
         await write(asJson ? `${index === 0 ? '' : ',\n'}${line}` : `${line}\n`);
         summary.authorities++;
       }
@@ -128,6 +144,11 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
         summary.documents++;
         progress();
       }
+      // Themes and readers name collections and documents, so they come after them.
+      for (const [index, curated] of (await curatedLines(trx)).entries()) {
+        const line = JSON.stringify(curated);
+        await write(asJson ? `${index === 0 && summary.documents === 0 ? '' : ',\n'}${line}` : `${line}\n`);
+      }
       if (asJson) await write('\n]}\n');
     });
     out.end();
@@ -142,7 +163,10 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
   return summary;
 
   /** Copies one blob beside the export, checking its digest on the way. */
-  async function copyFile(asset: StoredAsset, where: string): Promise<string | undefined> {
+  async function copyFile(
+    asset: Pick<StoredAsset, 'blobSha256' | 'mediaType'>,
+    where: string,
+  ): Promise<string | undefined> {
     const sha256 = asset.blobSha256!;
     const name = `${sha256}.${extensionFor(asset.mediaType ?? '')}`;
     const destination = path.join(filesDir, name);
@@ -182,6 +206,16 @@ export async function exportRecords(deps: ImportExportDeps, options: ExportOptio
     summary.filesWritten++;
     return relative;
   }
+}
+
+/** Coordinates of places and pictures of collections (migration 0006), by authority ID. */
+async function discoveryDetails(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom('authorities')
+    .select(['id', 'latitude', 'longitude', 'image_sha256', 'image_media_type', 'image_alt'])
+    .where((eb) => eb.or([eb('latitude', 'is not', null), eb('image_sha256', 'is not', null)]))
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 async function allAuthorities(db: Kysely<Database>): Promise<Authority[]> {

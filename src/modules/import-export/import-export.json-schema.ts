@@ -10,6 +10,8 @@ import {
   languageSchema,
   nameVariantSchema,
 } from '../documents/documents.schemas.ts';
+import { readerRecordSchema } from '../readers/readers.schemas.ts';
+import { themeRecordSchema } from '../themes/themes.schemas.ts';
 
 /** Where the generated schema is committed; a test fails when it no longer matches the zod schemas. */
 export const importSchemaPath = 'docs/import-format.schema.json';
@@ -26,6 +28,8 @@ export function buildImportJsonSchema(): Record<string, unknown> {
   const parts = {
     document: documentRecordSchema,
     authority: authorityRecordSchema,
+    theme: themeRecordSchema,
+    reader: readerRecordSchema,
     // In the "authorities" list of a .json file the type is implied.
     listedAuthority: authorityRecordSchema.extend({ type: z.literal('authority').optional() }),
     asset: assetInputSchema,
@@ -51,8 +55,14 @@ export function buildImportJsonSchema(): Record<string, unknown> {
   }
   defs.line = {
     description:
-      'One line of a JSON Lines (.jsonl) file: an authority (with "type": "authority") or a document.',
-    anyOf: [{ $ref: '#/$defs/authority' }, { $ref: '#/$defs/document' }],
+      'One line of a JSON Lines (.jsonl) file: an authority (with "type": "authority"), a theme ("type": "theme"), ' +
+      'a reader ("type": "reader") or a document.',
+    anyOf: [
+      { $ref: '#/$defs/authority' },
+      { $ref: '#/$defs/theme' },
+      { $ref: '#/$defs/reader' },
+      { $ref: '#/$defs/document' },
+    ],
   };
 
   return {

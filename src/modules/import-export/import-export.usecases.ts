@@ -20,6 +20,7 @@ import {
   type SaveDocumentResult,
   saveDocument,
 } from '../documents/documents.usecases.ts';
+import { createCuratedImport, isCuratedLine } from '../themes/curated.records.ts';
 import { prepareAssets } from './import-export.assets.ts';
 import {
   type AuthorityLedger,
@@ -61,6 +62,8 @@ export type ImportSummary = {
   processed: number;
   documents: ImportCounts;
   authorities: ImportCounts;
+  /** Themes and readers (saved at the end of the run). */
+  curated: ImportCounts;
   /** Records of which nothing was written. */
   failed: number;
   /** In a dry run: records that would be imported. */
@@ -110,6 +113,7 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
     processed: 0,
     documents: { created: 0, updated: 0 },
     authorities: { created: 0, updated: 0 },
+    curated: { created: 0, updated: 0 },
     failed: 0,
     valid: 0,
     unresolvedLinks: 0,
@@ -130,6 +134,7 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
     }
   >();
   let unexpectedInARow = 0;
+  const curated = createCuratedImport();
 
   const report = (problem: RecordProblem) => {
     if (problem.severity === 'warning') summary.warnings++;
@@ -172,7 +177,9 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
       const ok =
         (value as { type?: unknown }).type === 'authority'
           ? await importAuthorityItem(value)
-          : await importDocumentItem(value);
+          : isCuratedLine(value)
+            ? importCuratedItem(value)
+            : await importDocumentItem(value);
       if (!ok) summary.failed++;
       unexpectedInARow = 0;
     } catch (error) {
@@ -215,7 +222,14 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
         summary.valid++;
         return true;
       }
-      const { created } = await importAuthority(deps, parsed.data, ledger);
+      let created: boolean;
+      try {
+        ({ created } = await importAuthority(deps, parsed.data, ledger, { baseDir: itemBaseDir }));
+      } catch (error) {
+        if (!(error instanceof RecordFieldProblem)) throw error;
+        fail(error.field, error.message);
+        return false;
+      }
       if (created) summary.authorities.created++;
       else summary.authorities.updated++;
       return true;
@@ -265,6 +279,13 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
       return true;
     }
 
+    /** Themes and readers are checked now and saved once the whole file is in. */
+    function importCuratedItem(input: object): boolean {
+      const valid = curated.read(input, { location, record }, fail);
+      if (valid && dryRun) summary.valid++;
+      return valid;
+    }
+
     function warnUnknown(schema: Parameters<typeof unknownFields>[0], input: object) {
       for (const field of unknownFields(schema, input)) {
         if (field === 'type' && schema === authorityRecordSchema) continue;
@@ -290,6 +311,9 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
         });
       }
     }
+  }
+  if (!dryRun) {
+    await curated.save(deps.db, { authorities: ledger.idsFromFile, documents: documentIds }, report, summary);
   }
   return summary;
 }
