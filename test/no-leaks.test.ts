@@ -209,6 +209,7 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
     'GET /api/v1/collections/:slug': collectionSlugs.map((s) => `/api/v1/collections/${s}`),
     'GET /api/v1/documents': ['/api/v1/documents?per_page=100'],
     'GET /api/v1/documents/:id': allIds.map((id) => `/api/v1/documents/${id}`),
+    'GET /api/v1/documents/:id/similar': allIds.map((id) => `/api/v1/documents/${id}/similar?limit=20`),
     'GET /api/v1/documents/:id/scans/:assetId/pages': scans.map(
       (s) => `/api/v1/documents/${s.id}/scans/${s.asset}/pages`,
     ),
@@ -420,6 +421,7 @@ describe.each(databaseKinds())('no unpublished document reaches a public surface
       `/documents/${w.id}`,
       `/documents/${w.id}.ris`,
       `/api/v1/documents/${w.id}`,
+      `/api/v1/documents/${fixture.publicId}/similar?limit=20`,
       '/api/v1/documents?per_page=100',
       `/api/v1/search?q=${markerOf('withdrawn', 'Transcript')}`,
       `/search?q=${markerOf('withdrawn', 'Person')}`,

@@ -14,6 +14,7 @@ import { citationRoutes } from '../modules/citations/citations.routes.ts';
 import { collectionPages } from '../modules/collections/collections.pages.tsx';
 import { documentPages } from '../modules/documents/documents.pages.tsx';
 import { documentsApiRoutes } from '../modules/documents/documents.routes.ts';
+import { similarDocumentsApiRoutes } from '../modules/documents/similar/similar.routes.ts';
 import { publishDueOnRequest } from '../modules/editor/editor.workflow.ts';
 import { atomRoutes } from '../modules/feeds/atom.routes.ts';
 import { sitemapRoutes } from '../modules/feeds/sitemap.routes.ts';
@@ -67,6 +68,7 @@ export function createApp(container: Container) {
   app.route('/', apiDocumentationRoutes(container));
   app.route('/api/v1', authoritiesApiRoutes(container));
   app.route('/api/v1/documents', documentsApiRoutes(container));
+  app.route('/api/v1/documents', similarDocumentsApiRoutes(container));
   app.route('/api/v1/search', searchApiRoutes(container));
   app.route('/oai', oaiRoutes(container));
   app.route('/', sitemapRoutes(container));

@@ -11,6 +11,7 @@ import { documentViews, selectView } from './page/document-views.ts';
 import { readHitQuery, yearsOf } from './page/hit-highlighting.ts';
 import { loadSideBySide } from './page/side-by-side/side-by-side.data.ts';
 import { WithdrawnPage } from './page/withdrawn-page.tsx';
+import { loadRelatedDocuments } from './similar/related-documents.tsx';
 
 export type PageDeps = Pick<Container, 'database' | 'config'> & { pageCache: PageCache };
 
@@ -34,6 +35,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
     try {
       return await pageCache.respond(c, async () => {
         const document = await getPublicDocument(database, id);
+        const related = await loadRelatedDocuments(database, document.id);
         const views = documentViews(document.assets);
         const current = selectView(views, c.req.query('view'));
         const sideBySide = await loadSideBySide(database, document, views, c.req.query());
@@ -47,6 +49,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
             requestedVersion={c.req.query('version')}
             scanPage={c.req.query('page')}
             citations={citationCatalogFor(config)}
+            related={related}
             hitQuery={readHitQuery(c.req.query('q'), yearsOf(document.date))}
             sideBySide={sideBySide}
           />,

@@ -10,6 +10,7 @@ import { coinsTitle, documentJsonLd, jsonForScriptBlock } from '../../citations/
 import { paths } from '../documents.presenters.ts';
 import type { StoredDocument } from '../documents.repository.ts';
 import { formatHistoricalDate, isoHistoricalDate, makeHistoricalDate } from '../historical-date.ts';
+import { type RelatedDocuments, RelatedDocumentsSection } from '../similar/related-documents.tsx';
 import { CitationBox, CitationText, CopyButton, ShareBox } from './document-actions.tsx';
 import { documentHits, HitNavigation, hitsHref, hitsScript, TabHitCount } from './document-hits.tsx';
 import { DocumentDate, DocumentMetadata } from './document-metadata.tsx';
@@ -32,6 +33,8 @@ type DocumentPageProps = {
   scanPage?: string | undefined;
   /** The styles offered: the built-in ones plus any CSL styles the operator installed. */
   citations?: CitationCatalog;
+  /** Editors' links (both ways) and similar documents, shown under the record. */
+  related?: RelatedDocuments | undefined;
   /** The `?q=` of a reader coming from search results: its words are marked in the texts. */
   hitQuery?: HitQuery | undefined;
   /** The side-by-side reader (`?view=side-by-side`), shown in place of the version tabs. */
@@ -339,6 +342,8 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
 
           <DocumentMetadata document={d} views={views} />
         </div>
+
+        {props.related ? <RelatedDocumentsSection related={props.related} /> : null}
 
         <span class="Z3988" title={coinsTitle(d, site)} />
         <footer class="print-only print-citation">
