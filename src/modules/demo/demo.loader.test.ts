@@ -7,6 +7,7 @@ import { createAuthoritiesRepository } from '../authorities/authorities.reposito
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
 import { documentRecordSchema } from '../documents/documents.schemas.ts';
 import { saveDocument } from '../documents/documents.usecases.ts';
+import { demoReaders, demoThemes, placePositions } from './content/discovery.ts';
 import { demoDocuments } from './content/index.ts';
 import { loadDemoArchive } from './demo.loader.ts';
 import { createDemoRepository, demoLoadStates } from './demo.repository.ts';
@@ -233,6 +234,29 @@ describe.each(databaseKinds())('the demo archive on %s', (kind) => {
       const status = (await context.app.request(`/api/v1/documents/${hidden.id}`)).status;
       expect(status).toBe(hidden.status === 'withdrawn' ? 410 : 404);
     }
+  });
+
+  it('shows two themes with maps and timelines, a reader of published documents and described collections', async () => {
+    for (const [name] of placePositions) expect(await authorityId('place', name), name).toBeDefined();
+    const request = (url: string) => context.app.request(url);
+    const themes = await (await request('/themes')).text();
+    for (const theme of demoThemes) expect(themes).toContain(`href="/themes/${theme.slug}"`);
+    const frontier = await (await request('/themes/sino-soviet-frontier')).text();
+    expect(frontier.match(/<circle /g)?.length).toBeGreaterThanOrEqual(4);
+    expect(frontier).toContain('Fighting on Zhenbao Island');
+    expect(frontier).toMatch(/<h3 class="timeline__label">1969<\/h3><a /);
+    // Every link an editor wrote into a demo event leads somewhere.
+    for (const link of demoThemes.flatMap((t) => t.events.flatMap((e) => e.link ?? []))) {
+      expect((await request(link)).status, link).toBe(200);
+    }
+    const reader = await (await request(`/readers/${demoReaders[0]!.slug}`)).text();
+    expect(reader.match(/class="reader-item"/g)).toHaveLength(demoReaders[0]!.items.length);
+    const collections = await (await request('/collections')).text();
+    expect(collections).toContain('Records of the alliance between Beijing and Moscow');
+    expect(collections).toContain('src="/collections/sino-soviet-relations/image"');
+    expect((await request('/collections/sino-soviet-relations/image')).headers.get('content-type')).toBe(
+      'image/png',
+    );
   });
 
   it('changes nothing when loaded a second time', async () => {

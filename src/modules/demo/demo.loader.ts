@@ -13,6 +13,7 @@ import {
 } from '../documents/documents.usecases.ts';
 import { demoAuthorities } from './content/authorities.ts';
 import { demoDocuments } from './content/index.ts';
+import { loadDemoDiscovery } from './demo.discovery.ts';
 import { createDemoRepository, demoLoadStates } from './demo.repository.ts';
 import { storeScan } from './demo.scans.ts';
 import type { DemoDocument } from './demo.types.ts';
@@ -70,6 +71,8 @@ export async function loadDemoArchive(
       );
     }
   }
+  // Themes and readers name the documents, so they come after them.
+  await loadDemoDiscovery(container);
   await repository.writeState(demoLoadStates.loaded);
   container.logger.info('Loaded the demo archive', {
     documents: documents.length,
