@@ -48,6 +48,7 @@ export async function saveFixture(
       mediaType: null,
       pageCount: null,
       blob: null,
+      alignment: a.alignment,
     }));
   const scans: PreparedAsset[] = [];
   for (const file of files) {
