@@ -208,3 +208,22 @@ export const NameList: FC<{ kind: AuthorityKind; names: string[] }> = ({ kind, n
     ))}
   </datalist>
 );
+
+type TextInputProps = Parameters<typeof TextInput>[0];
+type TextAreaProps = Parameters<typeof TextArea>[0];
+type StringKeys<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
+
+/**
+ * Controls bound to one form: a field is named once and takes its value and its error from the form,
+ * so a section lists only what differs between fields (label, hint, limits).
+ */
+export function bindFields<F extends object>(form: F, errors: Map<string, string>) {
+  const textOf = (name: StringKeys<F>) => form[name] as string;
+  const Text: FC<Omit<TextInputProps, 'value' | 'errors' | 'name'> & { name: StringKeys<F> }> = (props) => (
+    <TextInput {...props} value={textOf(props.name)} errors={errors} />
+  );
+  const Area: FC<Omit<TextAreaProps, 'value' | 'errors' | 'name'> & { name: StringKeys<F> }> = (props) => (
+    <TextArea {...props} value={textOf(props.name)} errors={errors} />
+  );
+  return { Text, Area };
+}

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { agentRoles, creditRoles, datePrecisions } from '../../database/tables.ts';
-import { AuthorityPicker, Checkbox, Select, TextArea, TextInput } from './editor.fields.tsx';
+import { AuthorityPicker, bindFields, Checkbox, Select, TextInput } from './editor.fields.tsx';
 import type { AuthorityGroup, EditorForm, LinkRow, RowGroup } from './editor.form.ts';
 import { authorityKindOf } from './editor.record.ts';
 
@@ -35,113 +35,104 @@ const MoreRows: FC<{ group: RowGroup; label: string }> = ({ group, label }) => (
   </button>
 );
 
-export const IdentificationSection: FC<SectionProps> = ({ form, errors }) => (
-  <fieldset class="editor-section" id="section-identification">
-    <legend>Identification</legend>
-    <TextInput name="title" label="Title" value={form.title} errors={errors} maxlength={2000} required />
-    <TextInput name="subtitle" label="Subtitle" value={form.subtitle} errors={errors} maxlength={2000} />
-    <div class="field-row">
-      <TextInput
-        name="type"
-        label="Type of document"
-        hint="minutes, cable, memorandum, letter, report…"
-        value={form.type}
-        errors={errors}
-        maxlength={100}
-      />
-      <TextInput
-        name="externalId"
-        label="External ID"
-        hint="Your identifier in the source (a signature, a spreadsheet row)."
-        value={form.externalId}
-        errors={errors}
-        maxlength={300}
-      />
-    </div>
-    <div class="field-row">
-      <TextArea
-        name="classifications"
-        label="Classification markings"
-        hint="As they appear on the document, one per line (Top Secret, Eyes Only)."
-        value={form.classifications}
-        errors={errors}
-        rows={3}
-      />
-      <TextInput
-        name="languages"
-        label="Languages of the original"
-        hint="Language codes separated by commas: zh, ru, en."
-        value={form.languages}
-        errors={errors}
-      />
-    </div>
-  </fieldset>
-);
+export const IdentificationSection: FC<SectionProps> = ({ form, errors }) => {
+  const { Text, Area } = bindFields(form, errors);
+  return (
+    <fieldset class="editor-section" id="section-identification">
+      <legend>Identification</legend>
+      <Text name="title" label="Title" maxlength={2000} required />
+      <Text name="subtitle" label="Subtitle" maxlength={2000} />
+      <div class="field-row">
+        <Text
+          name="type"
+          label="Type of document"
+          hint="minutes, cable, memorandum, letter, report…"
+          maxlength={100}
+        />
+        <Text
+          name="externalId"
+          label="External ID"
+          hint="Your identifier in the source (a signature, a spreadsheet row)."
+          maxlength={300}
+        />
+      </div>
+      <div class="field-row">
+        <Area
+          name="classifications"
+          label="Classification markings"
+          hint="As they appear on the document, one per line (Top Secret, Eyes Only)."
+          rows={3}
+        />
+        <Text
+          name="languages"
+          label="Languages of the original"
+          hint="Language codes separated by commas: zh, ru, en."
+        />
+      </div>
+    </fieldset>
+  );
+};
 
-export const DateSection: FC<SectionProps> = ({ form, errors }) => (
-  <fieldset class="editor-section" id="section-date">
-    <legend>Date and place</legend>
-    <div class="field-row">
-      <TextInput
-        name="dateStart"
-        label="Date"
-        hint="1962-08-09, 1962-08, 1962 or 1960s. Leave empty if undated."
-        value={form.dateStart}
-        errors={errors}
-        maxlength={20}
+export const DateSection: FC<SectionProps> = ({ form, errors }) => {
+  const { Text } = bindFields(form, errors);
+  return (
+    <fieldset class="editor-section" id="section-date">
+      <legend>Date and place</legend>
+      <div class="field-row">
+        <Text
+          name="dateStart"
+          label="Date"
+          hint="1962-08-09, 1962-08, 1962 or 1960s. Leave empty if undated."
+          maxlength={20}
+        />
+        <Text
+          name="dateEnd"
+          label="Until (for a span)"
+          hint="Only when the document spans several days or the date is a range."
+          maxlength={20}
+        />
+      </div>
+      <div class="field-row">
+        <Select
+          name="datePrecision"
+          label="Known to the"
+          value={form.datePrecision}
+          errors={errors}
+          options={['', ...datePrecisions].map((p) => ({ value: p, label: precisionLabels[p]! }))}
+        />
+        <Text
+          name="dateTime"
+          label="Time of day"
+          hint="HH:MM, 24-hour, as written on the document."
+          maxlength={5}
+          size={6}
+        />
+        <Checkbox name="dateCirca" label="Approximate date (circa)" checked={form.dateCirca} />
+      </div>
+      <Text
+        name="placeOfOrigin"
+        label="Place of origin"
+        hint="Where it was written, as stated on the document."
+        maxlength={500}
       />
-      <TextInput
-        name="dateEnd"
-        label="Until (for a span)"
-        hint="Only when the document spans several days or the date is a range."
-        value={form.dateEnd}
-        errors={errors}
-        maxlength={20}
-      />
-    </div>
-    <div class="field-row">
-      <Select
-        name="datePrecision"
-        label="Known to the"
-        value={form.datePrecision}
-        errors={errors}
-        options={['', ...datePrecisions].map((p) => ({ value: p, label: precisionLabels[p]! }))}
-      />
-      <TextInput
-        name="dateTime"
-        label="Time of day"
-        hint="HH:MM, 24-hour, as written on the document."
-        value={form.dateTime}
-        errors={errors}
-        maxlength={5}
-        size={6}
-      />
-      <Checkbox name="dateCirca" label="Approximate date (circa)" checked={form.dateCirca} />
-    </div>
-    <TextInput
-      name="placeOfOrigin"
-      label="Place of origin"
-      hint="Where it was written, as stated on the document."
-      value={form.placeOfOrigin}
-      errors={errors}
-      maxlength={500}
-    />
-  </fieldset>
-);
+    </fieldset>
+  );
+};
 
-export const SummarySection: FC<SectionProps> = ({ form, errors }) => (
-  <fieldset class="editor-section" id="section-summary">
-    <legend>Summary</legend>
-    <TextArea
-      name="summary"
-      label="Summary for readers"
-      hint="Plain text; blank lines separate paragraphs."
-      value={form.summary}
-      errors={errors}
-      rows={6}
-    />
-  </fieldset>
-);
+export const SummarySection: FC<SectionProps> = ({ form, errors }) => {
+  const { Area } = bindFields(form, errors);
+  return (
+    <fieldset class="editor-section" id="section-summary">
+      <legend>Summary</legend>
+      <Area
+        name="summary"
+        label="Summary for readers"
+        hint="Plain text; blank lines separate paragraphs."
+        rows={6}
+      />
+    </fieldset>
+  );
+};
 
 export const AgentsSection: FC<SectionProps> = ({ form, errors }) => (
   <fieldset class="editor-section" id="section-agents">
@@ -219,30 +210,31 @@ export const AuthorityGroupSection: FC<SectionProps & { group: AuthorityGroup }>
   );
 };
 
-export const SourceSection: FC<SectionProps> = ({ form, errors }) => (
-  <fieldset class="editor-section" id="section-source">
-    <legend>Original and rights</legend>
-    <AuthorityPicker
-      prefix="repository"
-      kind="repository"
-      label="Archive holding the original"
-      row={form.repository}
-      errors={errors}
-    />
-    <div class="field-row">
-      <TextInput
-        name="archivalReference"
-        label="Archival reference"
-        hint="Fonds, file and folio: 118-01767-01, 1-6."
-        value={form.archivalReference}
+export const SourceSection: FC<SectionProps> = ({ form, errors }) => {
+  const { Text, Area } = bindFields(form, errors);
+  return (
+    <fieldset class="editor-section" id="section-source">
+      <legend>Original and rights</legend>
+      <AuthorityPicker
+        prefix="repository"
+        kind="repository"
+        label="Archive holding the original"
+        row={form.repository}
         errors={errors}
-        maxlength={1000}
       />
-      <TextInput name="program" label="Program" value={form.program} errors={errors} maxlength={500} />
-    </div>
-    <TextArea name="rights" label="Rights statement" value={form.rights} errors={errors} rows={2} />
-  </fieldset>
-);
+      <div class="field-row">
+        <Text
+          name="archivalReference"
+          label="Archival reference"
+          hint="Fonds, file and folio: 118-01767-01, 1-6."
+          maxlength={1000}
+        />
+        <Text name="program" label="Program" maxlength={500} />
+      </div>
+      <Area name="rights" label="Rights statement" rows={2} />
+    </fieldset>
+  );
+};
 
 export const CreditsSection: FC<SectionProps> = ({ form, errors }) => (
   <fieldset class="editor-section" id="section-credits">
