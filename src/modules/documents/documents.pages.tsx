@@ -5,6 +5,8 @@ import type { PageCache } from '../../app/page-cache.ts';
 import { parseRecordId } from '../../app/route-params.ts';
 import { renderPage } from '../../app/ui/layout.tsx';
 import { citationCatalogFor } from '../citations/csl-styles.ts';
+import { scansWithPages } from '../iiif/iiif.scans.ts';
+import { viewForPageLink } from '../iiif/scan-page-viewer.tsx';
 import { DocumentWithdrawnError, getPublicDocument } from './documents.queries.ts';
 import { DocumentPage } from './page/document-page.tsx';
 import { documentViews, selectView } from './page/document-views.ts';
@@ -37,7 +39,12 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
         const document = await getPublicDocument(database, id);
         const related = await loadRelatedDocuments(database, document.id);
         const views = documentViews(document.assets);
-        const current = selectView(views, c.req.query('view'));
+        // A bare `?page=N` (a link from search results or a page's text) opens the scan at that page.
+        const scanPages = await scansWithPages(database.db, document);
+        const current = selectView(
+          views,
+          viewForPageLink(views, scanPages, { view: c.req.query('view'), page: c.req.query('page') }),
+        );
         const sideBySide = await loadSideBySide(database, document, views, c.req.query());
         return renderPage(
           <DocumentPage
@@ -48,6 +55,7 @@ export function documentPages({ database, config, pageCache }: PageDeps) {
             citeStyle={c.req.query('cite')}
             requestedVersion={c.req.query('version')}
             scanPage={c.req.query('page')}
+            scanPages={scanPages}
             citations={citationCatalogFor(config)}
             related={related}
             hitQuery={readHitQuery(c.req.query('q'), yearsOf(document.date))}

@@ -157,6 +157,45 @@ describe.each(databaseKinds())('IIIF Presentation 3 manifests on %s', (kind) => 
     }
   });
 
+  it('shows the scan page a ?page= link names as its page image, with page links and the manifest linked', async () => {
+    const id = fixture.publishedId;
+    const html = await (await context.app.request(`/documents/${id}?view=scan&page=2`)).text();
+    const pageImage = (asset: number, page: number) =>
+      `/documents/${id}/files/${asset}/pages/${page}/image.webp`;
+    expect(html).toContain(`<img src="${pageImage(fixture.pdfAssetId, 2)}"`);
+    expect(html).toContain('alt="Page 2 of the scan: Typescript: Record of a conversation');
+    expect(html).toContain(`href="/documents/${id}?view=scan&amp;page=1" rel="prev"`);
+    expect(html).not.toContain('rel="next"');
+    expect(html).toMatch(/<input type="number" name="page" min="1" max="2" value="2"/);
+    expect(html).toContain(
+      `<link rel="alternate" type="application/ld+json;profile=&quot;http://iiif.io/api/presentation/3/context.json&quot;" href="/iiif/${id}/manifest"`,
+    );
+    expect(html).toMatch(
+      /<script src="\/static\/vendor\/openseadragon\.min\.js\?v=[\d.]+" defer=""><\/script>/,
+    );
+    expect(html).toMatch(/<script src="\/static\/scan-viewer\.js\?v=\w+" defer=""><\/script>/);
+    // The viewer's data: one info.json per page, for the script.
+    expect(html).toContain(`/iiif/${id}-${fixture.pdfAssetId}-2/info.json`);
+    // The PDF stays a link away; the heavy embedded viewer is not loaded.
+    expect(html).not.toContain('pdf-viewer__object');
+    expect(html).toContain('Download the PDF');
+
+    // A bare ?page= (from a search result) opens the first scan at that page.
+    const bare = await (await context.app.request(`/documents/${id}?page=2`)).text();
+    expect(bare).toMatch(/<section class="version version--scan" id="version-scan"[^>]*data-view="scan">/);
+    expect(bare).toContain(`<img src="${pageImage(fixture.pdfAssetId, 2)}"`);
+    const image = await (await context.app.request(`/documents/${id}?view=scan-2`)).text();
+    expect(image).toContain(`<img src="${pageImage(fixture.imageAssetId, 1)}"`);
+
+    for (const bad of ['0', '3', '-1', 'abc', '2%3Cscript%3E', '99999999999']) {
+      const response = await context.app.request(`/documents/${id}?view=scan&page=${bad}`);
+      expect(response.status, bad).toBe(200);
+      const body = await response.text();
+      expect(body, bad).toContain(`<img src="${pageImage(fixture.pdfAssetId, 1)}"`);
+      expect(body, bad).not.toContain('<script>alert');
+    }
+  });
+
   it('answers 304 to a client that has the manifest already', async () => {
     const first = await context.app.request(`/iiif/${fixture.publishedId}/manifest`);
     const etag = first.headers.get('etag')!;

@@ -7,6 +7,8 @@ import { citationDownloads } from '../../citations/citation-links.ts';
 import { builtInCitationStyles, selectCitationStyle } from '../../citations/citation-styles.ts';
 import { type CitationCatalog, createCitationCatalog } from '../../citations/csl-styles.ts';
 import { coinsTitle, documentJsonLd, jsonForScriptBlock } from '../../citations/machine-readable.ts';
+import type { ScanWithPages } from '../../iiif/iiif.scans.ts';
+import { ScanViewerHead } from '../../iiif/scan-page-viewer.tsx';
 import { paths } from '../documents.presenters.ts';
 import type { StoredDocument } from '../documents.repository.ts';
 import { formatHistoricalDate, isoHistoricalDate, makeHistoricalDate } from '../historical-date.ts';
@@ -33,6 +35,8 @@ type DocumentPageProps = {
   scanPage?: string | undefined;
   /** The styles offered: the built-in ones plus any CSL styles the operator installed. */
   citations?: CitationCatalog;
+  /** Scans with page images: shown page by page, zoomable, and described by a IIIF manifest. */
+  scanPages?: ScanWithPages[];
   /** Editors' links (both ways) and similar documents, shown under the record. */
   related?: RelatedDocuments | undefined;
   /** The `?q=` of a reader coming from search results: its words are marked in the texts. */
@@ -62,6 +66,7 @@ const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
   document: d,
   views,
   permalink,
+  scanPages,
 }) => {
   const scan = views.find((v) => v.kind === 'scan' && v.asset.mediaType === 'application/pdf');
   const pdfUrl = scan ? `${site.baseUrl}${paths.asset(d.id, scan.asset)}` : undefined;
@@ -71,6 +76,7 @@ const DocumentHead: FC<DocumentPageProps & { permalink: string }> = ({
   return (
     <>
       <link rel="alternate" type="application/json" href={`/api/v1/documents/${d.id}`} />
+      <ScanViewerHead documentId={d.id} scans={scanPages ?? []} />
       {citationDownloads(d.id).map((download) => (
         <link
           rel="alternate"
@@ -315,6 +321,7 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                     view={view}
                     active={view === current}
                     scanPage={view === current ? props.scanPage : undefined}
+                    scanPages={props.scanPages?.find((s) => s.view.key === view.key)?.pages}
                     markedHtml={hits?.html.get(view.key)}
                     hitNavigation={
                       hits ? (

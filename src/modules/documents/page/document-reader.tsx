@@ -1,5 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { formatBytes } from '../../../app/ui/format.ts';
+import type { PageImage } from '../../iiif/iiif.repository.ts';
+import { ScanPageViewer } from '../../iiif/scan-page-viewer.tsx';
 import { isForeignToPage, languageName } from '../../shared/languages.ts';
 import { paths } from '../documents.presenters.ts';
 import type { StoredAsset } from '../documents.repository.ts';
@@ -164,8 +166,34 @@ const FileViewer: FC<{
   title: string;
   active: boolean;
   page?: string | undefined;
-}> = ({ documentId, asset, title, active, page }) => {
+  viewKey: string;
+  pages?: PageImage[] | undefined;
+}> = ({ documentId, asset, title, active, page, viewKey, pages }) => {
   const links = fileLinks(documentId, asset);
+  // Page images from the ingest pipeline: the page asked for, zoomable; the file stays a link away.
+  if (pages && pages.length > 0) {
+    const isPdf = asset.mediaType === 'application/pdf';
+    const kind = isPdf ? 'PDF' : (asset.mediaType ?? 'image').replace('image/', '').toUpperCase();
+    return (
+      <>
+        <ScanPageViewer
+          documentId={documentId}
+          assetId={asset.id}
+          viewKey={viewKey}
+          title={title}
+          pages={pages}
+          active={active}
+          requestedPage={page}
+        />
+        <p class="file-facts">
+          {fileFacts(asset, kind)} · <a href={links.download}>Download the {isPdf ? 'PDF' : 'image'}</a> ·{' '}
+          <a href={links.view} target="_blank" rel="noopener">
+            Open the {isPdf ? 'PDF' : 'image'} in a new window
+          </a>
+        </p>
+      </>
+    );
+  }
   if (asset.mediaType === 'application/pdf')
     return (
       <PdfViewer
@@ -193,10 +221,12 @@ export const VersionPanel: FC<{
   active: boolean;
   /** The `?page=` asked for, passed to the scan viewer of the version shown. */
   scanPage?: string | undefined;
+  /** The scan's page images, when the ingest pipeline has made them. */
+  scanPages?: PageImage[] | undefined;
   /** The text with a search's hits marked (headings demoted already), and the bar above it. */
   markedHtml?: string | undefined;
   hitNavigation?: unknown;
-}> = ({ documentId, documentTitle, view, active, scanPage, markedHtml, hitNavigation }) => {
+}> = ({ documentId, documentTitle, view, active, scanPage, scanPages, markedHtml, hitNavigation }) => {
   const { asset } = view;
   const textLang = asset.language ?? undefined;
   return (
@@ -237,6 +267,8 @@ export const VersionPanel: FC<{
           title={`${view.label}: ${documentTitle}`}
           active={active}
           page={scanPage}
+          viewKey={view.key}
+          pages={scanPages}
         />
       ) : null}
     </section>
