@@ -251,7 +251,12 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
     'GET /documents/:file{[0-9]+\\.(?:ris|bib|json)}': allIds.flatMap((id) =>
       ['ris', 'bib', 'json'].map((e) => `/documents/${id}.${e}`),
     ),
-    'GET /documents/:id': allIds.map((id) => `/documents/${id}`),
+    'GET /documents/:id': [
+      ...allIds.map((id) => `/documents/${id}`),
+      // Opened from search results: hit counts per version must count published texts only.
+      ...allIds.map((id) => `/documents/${id}?q=telegram`),
+      ...markers.map((m) => `/documents/${f.publicId}?q=${m}`),
+    ],
     'GET /documents/:id/files/:assetId/:name?': scans.flatMap((s) => [
       `/documents/${s.id}/files/${s.asset}`,
       `/documents/${s.id}/files/${s.asset}/scan.pdf`,
@@ -286,7 +291,7 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
     'GET /search': ['/search', '/search?q=telegram', ...markers.map((m) => `/search?q=${m}`)],
     'GET /sitemap.xml': ['/sitemap.xml'],
     'GET /sitemaps/:file': ['/sitemaps/pages-1.xml', '/sitemaps/documents-1.xml'],
-    'GET /static/:file': ['/static/app.js', '/static/app.css'],
+    'GET /static/:file': ['/static/app.js', '/static/app.css', '/static/hit-navigation.js'],
     'GET /static/vendor/openseadragon.min.js': ['/static/vendor/openseadragon.min.js'],
     'GET /subjects/:id': authorityPages('subject'),
   };
