@@ -68,9 +68,11 @@ describe.each(databaseKinds())('a person’s timeline and the people they appear
     const response = await context.app.request(`/people/${zhouId}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    const periods = [...html.matchAll(/<h3 class="timeline__label"[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    const periods = [...html.matchAll(/<h3 class="authority-timeline__label"[^>]*>([^<]+)<\/h3>/g)].map(
+      (m) => m[1],
+    );
     expect(periods).toEqual(['1960s', '1962', '1964', 'Undated']);
-    expect(html).toContain('<ol class="timeline">');
+    expect(html).toContain('<ol class="authority-timeline">');
     expect(html).toMatch(
       /Timeline paper a<\/a><\/h4><p class="document-list__meta"><time[^>]*>[^<]+<\/time><span class="document-list__role"> · Author<\/span>/,
     );

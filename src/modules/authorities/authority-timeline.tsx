@@ -70,10 +70,10 @@ export const AuthorityTimeline: FC<{ documents: AuthorityDocument[]; showRoles: 
   }
   let number = start;
   return (
-    <ol class="timeline">
+    <ol class="authority-timeline">
       {groups.map((group, index) => (
-        <li class="timeline__period">
-          <h3 class="timeline__label" id={`period-${index}`}>
+        <li class="authority-timeline__period">
+          <h3 class="authority-timeline__label" id={`period-${index}`}>
             {group.label}
           </h3>
           <ol class="document-list" start={number} aria-labelledby={`period-${index}`}>
