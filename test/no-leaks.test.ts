@@ -9,6 +9,10 @@ import {
 import { type PreparedAsset, saveDocument } from '../src/modules/documents/documents.usecases.ts';
 import { changeStatus } from '../src/modules/editor/editor.workflow.ts';
 import { makePdf } from '../src/modules/import-export/import-export.fixtures.ts';
+import { readerRecordSchema } from '../src/modules/readers/readers.schemas.ts';
+import { saveReader } from '../src/modules/readers/readers.usecases.ts';
+import { themeRecordSchema } from '../src/modules/themes/themes.schemas.ts';
+import { saveTheme } from '../src/modules/themes/themes.usecases.ts';
 import { createTestContext, databaseKinds, type TestContext } from './support/databases.ts';
 
 /**
@@ -160,6 +164,7 @@ async function buildFixture(context: TestContext): Promise<Fixture> {
     textAsset('translation', 'en', 'Published translation text.'),
   ]);
   const stored = (await createDocumentsRepository({ db: deps.db }).findById(publicId))!;
+  await buildCuratedFixture(context, publicId, hidden);
   return {
     publicId,
     publicScanId: stored.assets[0]!.id,
@@ -167,6 +172,71 @@ async function buildFixture(context: TestContext): Promise<Fixture> {
     publicCollectionSlug: stored.collections[0]!.slug,
     hidden,
   };
+}
+
+/**
+ * A published theme over the public collection and the hidden documents' own collections, with every
+ * place positioned so a leak would be drawn on its map; a published reader listing every document with
+ * a note naming it; and a draft theme and reader that must not be public at all.
+ */
+async function buildCuratedFixture(context: TestContext, publicId: number, hidden: Fixture['hidden']) {
+  const { db } = context.container.database;
+  const editor = { actor: { id: null, label: 'editor@example.org' }, ip: null, userAgent: null };
+  await db
+    .updateTable('authorities')
+    .set({ latitude: 44, longitude: 81 })
+    .where('kind', '=', 'place')
+    .execute();
+  const collections = ['Public papers', ...hiddenStatuses.map((s) => `${markerOf(s, 'Collection')} series`)];
+  await saveTheme(
+    db,
+    themeRecordSchema.parse({
+      type: 'theme',
+      slug: 'leak-check',
+      title: 'Leak check theme',
+      status: 'published',
+      collections,
+      events: [{ date: '1962-08', title: 'A public event' }],
+    }),
+    { context: editor },
+  );
+  await saveReader(
+    db,
+    readerRecordSchema.parse({
+      type: 'reader',
+      slug: 'leak-check',
+      title: 'Leak check reader',
+      status: 'published',
+      items: [
+        { document: { id: publicId }, note: 'The public one.' },
+        ...hiddenStatuses.map((s) => ({
+          document: { id: hidden[s].id },
+          note: `About ${markerOf(s, 'Title')}`,
+        })),
+      ],
+    }),
+    { context: editor },
+  );
+  await saveTheme(
+    db,
+    themeRecordSchema.parse({
+      type: 'theme',
+      slug: 'draft-theme',
+      title: `Theme ${markerOf('draft', 'Title')}`,
+      collections,
+    }),
+    { context: editor },
+  );
+  await saveReader(
+    db,
+    readerRecordSchema.parse({
+      type: 'reader',
+      slug: 'draft-reader',
+      title: `Reader ${markerOf('draft', 'Title')}`,
+      items: [{ document: { id: publicId } }],
+    }),
+    { context: editor },
+  );
 }
 
 const segment: Record<string, string> = {
@@ -294,6 +364,19 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
     'GET /static/:file': ['/static/app.js', '/static/app.css', '/static/hit-navigation.js'],
     'GET /static/vendor/openseadragon.min.js': ['/static/vendor/openseadragon.min.js'],
     'GET /subjects/:id': authorityPages('subject'),
+    'GET /themes': ['/themes'],
+    'GET /themes/:slug': [
+      '/themes/leak-check',
+      '/themes/leak-check?year=1962',
+      '/themes/leak-check?decade=1960',
+      '/themes/draft-theme',
+      ...hidden.flatMap((h) => [
+        `/themes/leak-check?place=${h.authorityIds.place}`,
+        `/themes/leak-check?collection=${h.collectionSlug}`,
+      ]),
+    ],
+    'GET /readers': ['/readers'],
+    'GET /readers/:slug': ['/readers/leak-check', '/readers/draft-reader'],
   };
 }
 
@@ -437,6 +520,8 @@ describe.each(databaseKinds())('no unpublished document reaches a public surface
       '/browse/subjects?letter=Q',
       `/collections/${fixture.publicCollectionSlug}`,
       `/collections/${w.collectionSlug}/feed.xml`,
+      '/themes/leak-check',
+      '/readers/leak-check',
       '/feed.xml',
       '/sitemaps/documents-1.xml',
       '/data/documents.jsonl',
