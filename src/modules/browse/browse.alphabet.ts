@@ -76,6 +76,12 @@ const scriptRank = (key: LetterKey): number => {
   return 3;
 };
 
+/** The row of the letter bar a group belongs to; non-Latin alphabets get their own labelled rows. */
+export function letterRow(key: LetterKey): 'Latin' | 'Greek' | 'Cyrillic' | 'Other scripts' {
+  const rank = scriptRank(key);
+  return rank <= 1 ? 'Latin' : rank === 2 ? 'Greek' : rank === 3 ? 'Cyrillic' : 'Other scripts';
+}
+
 const letterCollator = new Intl.Collator('ru');
 
 /** Index groups in reading order: 0–9, A–Z, Greek, Cyrillic, then CJK / other. */

@@ -9,6 +9,7 @@ import {
   type LetterKey,
   letterLabel,
   letterOf,
+  letterRow,
   nameComparator,
 } from './browse.alphabet.ts';
 import { type AzIndex, BrowseTrail, clampPage, nounsOf, Pager } from './browse.parts.tsx';
@@ -90,6 +91,16 @@ export function azView(
   };
 }
 
+/** The letter bar's rows in order, each with its letters. */
+const rows = (letters: AzView['letters']) => {
+  const byRow = new Map<ReturnType<typeof letterRow>, AzView['letters']>();
+  for (const l of letters) {
+    const row = letterRow(l.key);
+    byRow.set(row, [...(byRow.get(row) ?? []), l]);
+  }
+  return [...byRow.entries()];
+};
+
 const letterHref = (index: AzIndex, key: LetterKey, page = 1) =>
   `/browse/${index.segment}?letter=${encodeURIComponent(key)}${page > 1 ? `&page=${page}` : ''}`;
 
@@ -126,23 +137,29 @@ export const AzPage: FC<{ site: SiteInfo; view: AzView; canonicalPath: string }>
           <h1 id="browse-heading">{index.heading}</h1>
         </header>
         <nav class="az-letters" aria-label={`${index.heading} by letter`}>
-          <ul>
-            {view.letters.map((l) => (
-              <li>
-                {l.count > 0 ? (
-                  <a
-                    href={letterHref(index, l.key)}
-                    aria-current={l.key === letter ? 'page' : undefined}
-                    aria-label={`${letterLabel(l.key)}: ${pluralize(l.count, 'name')}`}
-                  >
-                    {letterLabel(l.key)}
-                  </a>
-                ) : (
-                  <span class="az-letters__empty">{letterLabel(l.key)}</span>
-                )}
-              </li>
-            ))}
-          </ul>
+          {rows(view.letters).map(([row, letters]) => (
+            // Cyrillic Н and Latin H look alike: each alphabet has its own row, named.
+            <div class="az-letters__row">
+              {row === 'Latin' ? null : <span class="az-letters__script">{row}:</span>}
+              <ul aria-label={`${row} letters`}>
+                {letters.map((l) => (
+                  <li>
+                    {l.count > 0 ? (
+                      <a
+                        href={letterHref(index, l.key)}
+                        aria-current={l.key === letter ? 'page' : undefined}
+                        aria-label={`${letterLabel(l.key)}: ${pluralize(l.count, 'name')}`}
+                      >
+                        {letterLabel(l.key)}
+                      </a>
+                    ) : (
+                      <span class="az-letters__empty">{letterLabel(l.key)}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </nav>
         <section aria-labelledby="letter-heading">
           <h2 id="letter-heading">{letter ? letterLabel(letter) : 'No names yet'}</h2>

@@ -65,7 +65,7 @@ const directionLabels: Record<LinkDirection, string> = {
   'to-here': 'Links to this record (made on the other document)',
 };
 
-const Item: FC<{ stub: DocumentStub; note: string }> = ({ stub, note }) => (
+const Item: FC<{ stub: DocumentStub; note?: string }> = ({ stub, note }) => (
   <li class="related-documents__item">
     <a href={paths.document(stub.id)}>{stub.title}</a>
     <span class="related-documents__meta">
@@ -74,8 +74,8 @@ const Item: FC<{ stub: DocumentStub; note: string }> = ({ stub, note }) => (
           {' '}
           (<DocumentDate date={stub.date} />)
         </>
-      ) : null}{' '}
-      · {note}
+      ) : null}
+      {note ? ` · ${note}` : null}
     </span>
   </li>
 );
@@ -103,7 +103,7 @@ export const RelatedDocumentsSection: FC<{ related: RelatedDocuments }> = ({ rel
           </p>
           <ol aria-labelledby="similar-heading">
             {related.similar.map((d) => (
-              <Item stub={d} note={`similarity ${Math.round(d.score * 100)}%`} />
+              <Item stub={d} />
             ))}
           </ol>
         </>
