@@ -43,7 +43,7 @@ export async function storeAlignments(
     if (alignment === undefined) continue;
     const field = `assets[${index}].alignment`;
     const translation = rows.find((r) => r.position === index);
-    if (!translation || translation.kind !== 'translation' || asset.kind !== 'translation') {
+    if (translation?.kind !== 'translation' || asset.kind !== 'translation') {
       throw new AlignmentProblem(field, 'only a translation can be aligned with the original');
     }
     const wanted = alignment.original ? normalizeLanguage(alignment.original) : undefined;

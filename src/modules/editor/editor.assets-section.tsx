@@ -91,6 +91,14 @@ export const AssetsSection: FC<SectionProps & { documentId: number | undefined }
                 )}
                 <Checkbox name={`assets.${i}.remove`} label="Remove" checked={asset.remove} />
               </div>
+              {asset.kind === 'translation' && documentId !== undefined && /^\d+$/.test(asset.key) ? (
+                <p class="field__hint">
+                  <a href={`/admin/documents/${documentId}/alignment/${asset.key}`}>
+                    Align its paragraphs with the original
+                  </a>{' '}
+                  (for reading side by side)
+                </p>
+              ) : null}
               {asset.kind === 'scan' ? null : asset.html.length > inlineTextLimit ? (
                 <p class="field__hint">
                   This text is long ({Math.round(asset.html.length / 1000)} thousand characters).{' '}

@@ -12,6 +12,7 @@ import {
   wantsJson,
 } from '../accounts/accounts.middleware.ts';
 import { renderAdminPage } from '../admin/ui/admin-layout.tsx';
+import { alignmentEditorPages } from '../alignment/alignment.editor.tsx';
 import { safeFileName } from '../assets/asset-files.ts';
 import { isInlineSafe } from '../assets/media-type.ts';
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
@@ -362,5 +363,6 @@ export function editorPages(container: Pick<Container, 'config' | 'database' | '
   });
 
   app.route('/', editorTextPages(container));
+  app.route('/', alignmentEditorPages(container));
   return app;
 }
