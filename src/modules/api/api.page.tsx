@@ -101,6 +101,13 @@ export const ApiPage: FC<{ site: SiteInfo; rateLimit: number }> = ({ site, rateL
           <a href="/data">Bulk data</a>: all published metadata as JSON Lines and CSV.
         </li>
         <li>
+          IIIF: a Presentation API 3.0 manifest for each document with scan pages at{' '}
+          <code>{`${site.baseUrl}/iiif/{id}/manifest`}</code> (open it in any IIIF viewer, such as Mirador),
+          and an Image API 3 level-0 service for each page at{' '}
+          <code>{`${site.baseUrl}/iiif/{id}-{assetId}-{page}/info.json`}</code>, both readable from any
+          origin.
+        </li>
+        <li>
           <a href="/feed.xml">Atom feed</a> of newly published documents (one per collection too), and a{' '}
           <a href="/sitemap.xml">sitemap</a>.
         </li>
