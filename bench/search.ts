@@ -14,6 +14,7 @@
  * Built archives are kept (SQLite under --cache-dir, PostgreSQL as databases on the server), keyed by
  * N, the seed and the generator version, so a second run goes straight to the measurements.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
@@ -118,6 +119,10 @@ async function measureProvider(
       totals.get(query.queryClass)!.push(total);
       if (++done % 100 === 0) log(`    ${done} of ${mixes.timed.length}`);
     }
+    const all = [...latencies.values()].flat().sort((a, b) => a - b);
+    log(
+      `  ${provider}: p50 ${format(percentile(all, 0.5))} ms, p95 ${format(percentile(all, 0.95))} ms, p99 ${format(percentile(all, 0.99))} ms over ${all.length} searches`,
+    );
     return { archive, sizeMb, latencies, totals, peakMb: peakMemoryMb(pid), startMb };
   } finally {
     await server.stop();
@@ -187,6 +192,17 @@ function report(options: SearchBenchOptions, results: ProviderResult[]) {
   }
 }
 
+/** The commit measured, and whether the search code differed from it (figures belong to a version). */
+function codeVersion(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const changed = git('status', '--porcelain', '--', 'src/modules/search', 'src/database') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${changed ? ' with uncommitted changes to the search code' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 async function main() {
   let options: SearchBenchOptions;
   try {
@@ -206,6 +222,7 @@ async function main() {
     `Search benchmark: ${format(options.documents)} documents, ${options.providers.join(' and ')}; ` +
       `${os.cpus().length} cores, ${format(os.totalmem() / 2 ** 30, 1)} GB RAM, Node ${process.version}, load average ${load()}`,
   );
+  log(`Code: ${codeVersion()}`);
   const pool = generateAuthorities(options.documents, options.seed);
   const mixOf = (stream: number, perClass: number, exclude: BenchQuery[] = []) =>
     buildQueryMix({ documents: options.documents, pool, seed: options.seed, perClass, stream, exclude });
