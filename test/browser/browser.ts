@@ -29,3 +29,35 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
     close: () => browser.close(),
   };
 }
+
+/**
+ * Serves an app on a free port of the loopback interface, for a browser to load; `close` stops it.
+ * Browser tests of every page family share it with `axeViolations`.
+ */
+export async function serveForBrowser(app: {
+  fetch: (request: Request) => Response | Promise<Response>;
+}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const { serve } = await import('@hono/node-server');
+  let server: ReturnType<typeof serve> | undefined;
+  const port = await new Promise<number>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+  };
+}
+
+/**
+ * The axe violations of a page, one line each (`rule: targets`). axe runs as a script in the page, so
+ * the browser context has JavaScript on; the page must answer 200.
+ */
+export async function axeViolations(browser: Browser, url: string): Promise<string[]> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const page = await (await browser.newContext()).newPage();
+  const response = await page.goto(url);
+  if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
+  const result = await new AxeBuilder({ page }).analyze();
+  await page.context().close();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
+}

@@ -42,7 +42,7 @@ describe.each(databaseKinds())('collection pages on %s', (kind) => {
     // Telegrams sits inside the list nested under Ili crisis, inside Border talks.
     const nested = page.slice(page.indexOf('aria-label="Within Border talks"'));
     expect(nested.indexOf('Ili crisis')).toBeLessThan(nested.indexOf('Telegrams'));
-    expect(page).toMatch(/Border talks<\/a><\/h3><p class="collection-card__count">4 published documents/);
+    expect(page).toMatch(/Border talks<\/a><\/h2><p class="collection-card__count">4 published documents/);
     expect(page).not.toContain('Secret drafts');
     expect(page).not.toContain('Zulu');
   });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
-import type { FC } from 'hono/jsx';
+import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { Container } from '../../app/container.ts';
 import { badRequest, notFound } from '../../app/errors.ts';
 import { pluralize } from '../../app/ui/format.ts';
@@ -54,6 +54,23 @@ export const Paragraphs: FC<{ text: string | null; class?: string }> = ({ text, 
 
 const firstParagraph = (text: string | null) => text?.split(/\n\s*\n/)[0]?.trim() || null;
 
+/** Headings follow the nesting (h2 at the top, one level deeper per sub-collection), as far as h6. */
+const TreeHeading: FC<PropsWithChildren<{ depth: number; id: string }>> = ({ depth, id, children }) => {
+  const props = { class: 'collection-card__name', id };
+  switch (Math.min(depth, 4)) {
+    case 0:
+      return <h2 {...props}>{children}</h2>;
+    case 1:
+      return <h3 {...props}>{children}</h3>;
+    case 2:
+      return <h4 {...props}>{children}</h4>;
+    case 3:
+      return <h5 {...props}>{children}</h5>;
+    default:
+      return <h6 {...props}>{children}</h6>;
+  }
+};
+
 /** One collection in the tree of /collections, with its sub-collections nested under it. */
 const CollectionTreeItem: FC<{ node: CollectionNode; depth: number }> = ({ node, depth }) => (
   <li class="collection-tree__item">
@@ -67,9 +84,9 @@ const CollectionTreeItem: FC<{ node: CollectionNode; depth: number }> = ({ node,
         />
       ) : null}
       <div class="collection-card__text">
-        <h3 class="collection-card__name" id={`collection-${node.id}`}>
+        <TreeHeading depth={depth} id={`collection-${node.id}`}>
           <a href={paths.authority({ kind: 'collection', id: node.id, slug: node.slug })}>{node.name}</a>
-        </h3>
+        </TreeHeading>
         <p class="collection-card__count">{pluralize(node.count, 'published document')}</p>
         {depth === 0 && firstParagraph(node.description) ? (
           <p class="collection-card__description">{firstParagraph(node.description)}</p>
