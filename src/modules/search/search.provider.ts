@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../database/tables.ts';
 import type { QueryClause } from './analyzer/index.ts';
-import { PART_WEIGHTS, type PartKind } from './search.parts.ts';
+import { PART_NO, PART_WEIGHTS, type PartKind } from './search.parts.ts';
 
 /**
  * The port between the search engine and a database's full-text machinery. Everything else (the
@@ -26,8 +26,8 @@ export interface SearchProvider {
   /**
    * A SELECT of `document_id, score` (higher is better) for the documents listed by the SELECT
    * `candidates` (one column, `document_id`), scored against any of `clauses`: BM25-style, each
-   * part's score multiplied by its weight, summed per document. Documents without a matching part
-   * may be missing.
+   * part's score multiplied by its weight, combined per document by `documentScoreSql`. Documents
+   * without a matching part may be missing.
    */
   scoreDocuments(clauses: readonly QueryClause[], candidates: RawBuilder<unknown>): RawBuilder<unknown>;
 
@@ -82,6 +82,16 @@ export async function insertPartRows(
       values ${sql.join(rows)}`.execute(db);
   }
 }
+
+/**
+ * A document's score from its matching parts (columns `part_no` and weighted `score`): the sum over
+ * the record's own parts (title, summary, names, details, reference) plus its best text chunk. Only
+ * the best chunk counts because a long transcript (a 200-page committee record) would otherwise
+ * collect a little score from each of its chunks and outrank a short letter about the very subject;
+ * measured on the judged query set (`npm run eval:search`), this raised nDCG@10 from 0.687 to 0.705.
+ */
+export const documentScoreSql = sql<number>`(coalesce(sum(case when part_no < ${sql.lit(PART_NO.firstText)} then score end), 0)
+  + coalesce(max(case when part_no >= ${sql.lit(PART_NO.firstText)} then score end), 0))`;
 
 /** `partWeight` in SQL, for an expression holding a part number (see PART_WEIGHTS). */
 export const partWeightSql = (partNo: RawBuilder<unknown>): RawBuilder<number> =>

@@ -81,12 +81,12 @@ async function search(
   const provider = searchProviderFor(deps.dialect);
   const years = await archiveYears(db, planner);
   const parsed = parseQuery(request.q, years);
-  const notices: SearchNotice[] = [...parsed.notices];
+  let notices: SearchNotice[] = [...parsed.notices];
   const hasWords = parsed.groups.length > 0 || parsed.excluded.length > 0;
   const sort: SortOrder = request.sortGiven ? request.sort : hasWords ? 'relevance' : 'date-asc';
 
   const selections = await resolveSelections(db, request.facets);
-  const filters: FilterSet = {
+  let filters: FilterSet = {
     facets: await expandHierarchies(db, selections),
     dates: mergeDates(parsed.dates, request.dates, notices),
   };
@@ -102,60 +102,88 @@ async function search(
     deps.cache.set(key, rows);
     return rows;
   };
-  let searched = request.q.trim();
-  let query = parsed;
-  let plan: MatchPlan = { mode: 'strict', query };
-  let counts = await countSearch(plan, filters, counting);
-  let total = totalOf(counts);
-  let exactTotal = total;
-  let correctedFrom: string | null = null;
-  let didYouMean: string | null = null;
+  /**
+   * The documents the words match under `filters`: all the words, else with misspelt words corrected,
+   * else most of the words (relaxed).
+   */
+  const matchWords = async (filters: FilterSet) => {
+    const notices: SearchNotice[] = [];
+    let searched = request.q.trim();
+    let query = parsed;
+    let plan: MatchPlan = { mode: 'strict', query };
+    let counts = await countSearch(plan, filters, counting);
+    let total = totalOf(counts);
+    let exactTotal = total;
+    let correctedFrom: string | null = null;
+    let didYouMean: string | null = null;
 
-  // Few or no documents: look for misspelt words, then for documents that lack some of the words.
-  if (parsed.groups.length > 0 && total < request.perPage) {
-    const corrected = await correctQuery(deps, searched, parsed);
-    if (corrected && total === 0 && !request.verbatim) {
-      const correctedQuery = parseQuery(corrected, years);
-      const correctedPlan: MatchPlan = { mode: 'strict', query: correctedQuery };
-      const correctedCounts = await countSearch(correctedPlan, filters, counting);
-      if (totalOf(correctedCounts) > 0) {
-        notices.push({
-          code: 'search.corrected',
-          message: `No documents match “${searched}”; showing results for “${corrected}” instead.`,
-        });
-        correctedFrom = searched;
-        searched = corrected;
-        query = correctedQuery;
-        plan = correctedPlan;
-        counts = correctedCounts;
-        total = exactTotal = totalOf(correctedCounts);
-      } else didYouMean = corrected;
-    } else if (corrected) didYouMean = corrected;
+    // Few or no documents: look for misspelt words, then for documents that lack some of the words.
+    if (parsed.groups.length > 0 && total < request.perPage) {
+      const { corrected, unknownOnly } = await correctQuery(deps, searched, parsed);
+      if (unknownOnly && total === 0 && !request.verbatim) {
+        const correctedQuery = parseQuery(unknownOnly, years);
+        const correctedPlan: MatchPlan = { mode: 'strict', query: correctedQuery };
+        const correctedCounts = await countSearch(correctedPlan, filters, counting);
+        if (totalOf(correctedCounts) > 0) {
+          notices.push({
+            code: 'search.corrected',
+            message: `No documents match “${searched}”; showing results for “${unknownOnly}” instead.`,
+          });
+          correctedFrom = searched;
+          searched = unknownOnly;
+          query = correctedQuery;
+          plan = correctedPlan;
+          counts = correctedCounts;
+          total = exactTotal = totalOf(correctedCounts);
+        } else didYouMean = corrected ?? null;
+      } else if (corrected) didYouMean = corrected;
 
-    const optional = query.groups.filter(isPlainWord);
-    if (total < request.perPage && optional.length >= 2) {
-      const relaxedPlan: MatchPlan = {
-        mode: 'relaxed',
-        query,
-        optional,
-        required: query.groups.filter((group) => !isPlainWord(group)),
-        minimum: relaxedMinimum(optional.length),
-      };
-      const relaxedCounts = await countSearch(relaxedPlan, filters, counting);
-      if (totalOf(relaxedCounts) > total) {
-        plan = relaxedPlan;
-        counts = relaxedCounts;
-        total = totalOf(relaxedCounts);
-        notices.push({
-          code: 'search.relaxed',
-          message:
-            exactTotal === 0
-              ? 'No document contains all the words; listed are documents that contain most of them.'
-              : `Only ${exactTotal} ${exactTotal === 1 ? 'document contains' : 'documents contain'} all the words; documents that contain most of them follow.`,
-        });
+      const optional = query.groups.filter(isPlainWord);
+      if (total < request.perPage && optional.length >= 2) {
+        const relaxedPlan: MatchPlan = {
+          mode: 'relaxed',
+          query,
+          optional,
+          required: query.groups.filter((group) => !isPlainWord(group)),
+          minimum: relaxedMinimum(optional.length),
+        };
+        const relaxedCounts = await countSearch(relaxedPlan, filters, counting);
+        if (totalOf(relaxedCounts) > total) {
+          plan = relaxedPlan;
+          counts = relaxedCounts;
+          total = totalOf(relaxedCounts);
+          notices.push({
+            code: 'search.relaxed',
+            message:
+              exactTotal === 0
+                ? 'No document contains all the words; listed are documents that contain most of them.'
+                : `Only ${exactTotal} ${exactTotal === 1 ? 'document contains' : 'documents contain'} all the words; documents that contain most of them follow.`,
+          });
+        }
       }
     }
+    return { notices, searched, query, plan, counts, total, exactTotal, correctedFrom, didYouMean };
+  };
+
+  let words = await matchWords(filters);
+  // A year typed with words often says when the events were, not when the document was written
+  // ("Oswald in Helsinki 1959" finds a memo of 1964): when the query's own dates leave nothing, the
+  // words are searched at any date, and the page says so.
+  if (words.total === 0 && parsed.dates && !request.dates && parsed.groups.length > 0) {
+    const anyDate: FilterSet = { ...filters, dates: null };
+    const undated = await matchWords(anyDate);
+    if (undated.total > 0) {
+      notices = notices.filter((notice) => notice.code !== 'search.date_in_query');
+      notices.push({
+        code: 'search.date_ignored',
+        message: `No documents dated ${describeSpan(parsed.dates)} match; showing documents of any date.`,
+      });
+      filters = anyDate;
+      words = undated;
+    }
   }
+  notices.push(...words.notices);
+  const { searched, plan, counts, total, exactTotal, correctedFrom, didYouMean } = words;
 
   const offset = (request.page - 1) * request.perPage;
   const rows =
@@ -264,15 +292,22 @@ async function resolveSelections(
 }
 
 /**
- * The query with misspelt words corrected, or undefined. A word no document holds is corrected to
- * the closest word of the index; a word only a couple of documents hold is corrected only to a
- * spelling at least ten times as common (OCR and typists misspell names in the sources too).
+ * The query with misspelt words corrected (`corrected`), or undefined. A word no document holds is
+ * corrected to the closest word of the index; a word only a couple of documents hold is corrected
+ * only to a spelling at least ten times as common (OCR and typists misspell names in the sources
+ * too). `unknownOnly` corrects only the words no document holds: only that may replace the results,
+ * since a rare word that is in the index (Pushinka, in one letter) is most likely what the reader
+ * wants, and relaxed matching will find it even when the other words are not beside it.
  */
-async function correctQuery(deps: SearchDeps, text: string, query: ParsedQuery): Promise<string | undefined> {
+async function correctQuery(
+  deps: SearchDeps,
+  text: string,
+  query: ParsedQuery,
+): Promise<{ corrected: string | undefined; unknownOnly: string | undefined }> {
   const provider = searchProviderFor(deps.dialect);
   const counts = await countGroups(deps.db, provider, query.groups);
   let corrected = text;
-  let changed = false;
+  let unknownOnly = text;
   for (const [i, group] of query.groups.entries()) {
     const term = group.terms[0]!;
     const clause = term.clauses[0];
@@ -282,11 +317,12 @@ async function correctQuery(deps: SearchDeps, text: string, query: ParsedQuery):
     if (found > 2) continue;
     const correction = await correctWord(deps.db, provider, clause.exact[0]!, found === 0 ? 0 : found * 10);
     if (!correction) continue;
-    const next = replaceWord(corrected, term.source, matchCase(term.source, correction.word));
-    if (next !== corrected) {
-      corrected = next;
-      changed = true;
-    }
+    const replacement = matchCase(term.source, correction.word);
+    corrected = replaceWord(corrected, term.source, replacement);
+    if (found === 0) unknownOnly = replaceWord(unknownOnly, term.source, replacement);
   }
-  return changed ? corrected : undefined;
+  return {
+    corrected: corrected !== text ? corrected : undefined,
+    unknownOnly: unknownOnly !== text ? unknownOnly : undefined,
+  };
 }

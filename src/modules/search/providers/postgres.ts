@@ -3,6 +3,7 @@ import type { Database } from '../../../database/tables.ts';
 import type { QueryClause } from '../analyzer/index.ts';
 import {
   type AnalysedPart,
+  documentScoreSql,
   insertPartRows,
   type PartScope,
   partWeightSql,
@@ -78,10 +79,11 @@ export function createPostgresProvider(): SearchProvider {
 
     scoreDocuments(clauses: readonly QueryClause[], candidates: RawBuilder<unknown>): RawBuilder<unknown> {
       const query = anyOf(clauses);
-      return sql`select document_id, sum(${rank(query)}) as score
-        from search_parts
-        where tsv @@ ${query} and document_id in (${candidates})
-        group by document_id`;
+      return sql`select document_id, ${documentScoreSql} as score from (
+          select document_id, part_no, ${rank(query)} as score
+          from search_parts
+          where tsv @@ ${query} and document_id in (${candidates})
+        ) as parts group by document_id`;
     },
 
     matchingParts(clauses: readonly QueryClause[], documentIds: readonly number[]): RawBuilder<unknown> {

@@ -4,6 +4,7 @@ import type { QueryClause } from '../analyzer/index.ts';
 import { PART_ID_FACTOR } from '../search.parts.ts';
 import {
   type AnalysedPart,
+  documentScoreSql,
   insertPartRows,
   type PartScope,
   partWeightSql,
@@ -61,8 +62,8 @@ export function createSqliteFts5Provider(): SearchProvider {
     scoreDocuments(clauses: readonly QueryClause[], candidates: RawBuilder<unknown>): RawBuilder<unknown> {
       // bm25() cannot sit inside an aggregate: score the parts in a subquery, which `limit -1` keeps
       // SQLite from flattening into the grouping query.
-      return sql`select document_id, sum(score) as score from (
-          select ${documentOfRowid} as document_id, ${weightedScore} as score
+      return sql`select document_id, ${documentScoreSql} as score from (
+          select ${documentOfRowid} as document_id, ${partNoOfRowid} as part_no, ${weightedScore} as score
           from search_fts
           where search_fts match ${anyOf(clauses)} and ${documentOfRowid} in (${candidates})
           limit -1
