@@ -100,7 +100,8 @@ export const Layout: FC<LayoutProps> = ({
         <div class="site-footer__inner">
           <p>
             <a href="/">{site.archiveName}</a> · <a href="/search">Search</a> ·{' '}
-            <a href="/api/v1/documents">Open data (JSON API)</a>
+            <a href="/collections">Collections</a> · <a href="/themes">Themes</a> ·{' '}
+            <a href="/readers">Readers</a> · <a href="/api/v1/documents">Open data (JSON API)</a>
           </p>
           <p class="site-footer__software">Published with Chancery, open-source software for archives.</p>
         </div>

@@ -93,6 +93,10 @@ const HomePage: FC<{
               </li>
             ))}
           </ul>
+          <p>
+            <a href="/collections">All collections</a> · <a href="/themes">Themes</a> ·{' '}
+            <a href="/readers">Readers for teaching</a>
+          </p>
         </section>
       ) : null}
     </div>
