@@ -12,7 +12,7 @@ export type SitemapOptions = {
 const sitemapNamespace = { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' };
 
 /** Public pages that are not records or authorities. */
-const fixedPages = ['/', '/search', '/data', '/api'];
+const fixedPages = ['/', '/search', '/collections', '/themes', '/readers', '/data', '/api'];
 
 type SitemapUrl = { loc: string; lastmod?: string | undefined };
 
