@@ -300,6 +300,25 @@ export async function mergeAuthorities(
         created_at: nowIso(),
       })
       .execute();
+    // Themes that named the duplicate collection name the survivor (once) instead of losing it.
+    await trx
+      .deleteFrom('theme_collections')
+      .where('collection_id', '=', duplicate.id)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('theme_collections as other')
+            .select(sql`1`.as('one'))
+            .whereRef('other.theme_id', '=', 'theme_collections.theme_id')
+            .where('other.collection_id', '=', survivor.id),
+        ),
+      )
+      .execute();
+    await trx
+      .updateTable('theme_collections')
+      .set({ collection_id: survivor.id })
+      .where('collection_id', '=', duplicate.id)
+      .execute();
     await trx.deleteFrom('authorities').where('id', '=', duplicate.id).execute();
 
     await refreshDocuments(deps, trx, affected);

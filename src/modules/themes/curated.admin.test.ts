@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
 import { clientWithSession, createStaff, type TestClient } from '../accounts/accounts.test-support.ts';
+import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { createReadersRepository } from '../readers/readers.repository.ts';
 import { buildDiscoveryFixture, type DiscoveryFixture } from './discovery.test-support.ts';
 import { createThemesRepository } from './themes.repository.ts';
@@ -157,6 +158,28 @@ describe.each(databaseKinds())('editors manage themes and readers in the workspa
     expect((await editor.post(`/admin/readers/${reader.id}/delete`)).status).toBe(303);
     expect((await context.app.request('/readers/week-one')).status).toBe(404);
     expect((await audit('reader.deleted')).map((e) => e.target_label)).toEqual(['Week one']);
+  });
+
+  it('keeps a theme’s collection when that collection is merged into another', async () => {
+    const authorities = createAuthoritiesRepository({ db: db() });
+    const trade = (await authorities.findBySlug('collection', 'trade'))!.id;
+    const duplicate = await authorities.create({ kind: 'collection', name: 'Trade papers (duplicate)' });
+    await editor.get('/admin/themes/new');
+    expect(
+      (
+        await editor.post('/admin/themes', {
+          title: 'Merged collections',
+          status: 'draft',
+          collections: `Trade papers (duplicate)\nTrade`,
+        })
+      ).status,
+    ).toBe(303);
+    await editor.get(`/admin/authorities/${duplicate}`);
+    expect((await editor.post(`/admin/authorities/${duplicate}/merge`, { into: String(trade) })).status).toBe(
+      303,
+    );
+    const theme = (await createThemesRepository({ db: db() }).findBySlug('merged-collections'))!;
+    expect(theme.collectionIds).toEqual([trade]);
   });
 
   it('keeps contributors out and refuses a form without its CSRF token', async () => {
