@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
 import type { AuthorityKind } from '../../database/tables.ts';
+import { createAlignmentRepository } from '../alignment/alignment.repository.ts';
 import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { createDocumentsRepository, type StoredDocument } from '../documents/documents.repository.ts';
 import { documentRecordSchema } from '../documents/documents.schemas.ts';
@@ -187,6 +188,28 @@ describe.each(databaseKinds())('the demo archive on %s', (kind) => {
     expect(english).toContain('<strong class="speaker">Huang:</strong>');
     expect(english).toContain('<p class="header-line"><strong>Time:</strong> 9 August 1962, 6:00 p.m.</p>');
     expect(english).toContain('<span class="editorial">[Nikolai]</span>');
+  });
+
+  it('stores paragraph alignments for the side-by-side reader, one of them between texts of different lengths', async () => {
+    const alignments = createAlignmentRepository({ db: context.container.database.db });
+    const pairsOf = async (externalId: string) => {
+      const record = byExternalId(externalId);
+      const english = record.assets.find((a) => a.kind === 'translation')!;
+      return (await alignments.forDocument(record.id)).get(english.id)?.pairs;
+    };
+    expect(await pairsOf('demo/1962-08-09-huang-mesyatsev')).toContainEqual({
+      original: [2, 3, 4, 5, 6],
+      translation: [2, 3, 4, 5, 6],
+    });
+    expect(await pairsOf('demo/1962-05-29-chervonenko-cable')).toEqual([
+      { original: [2], translation: [2, 3] },
+    ]);
+    const cable = await (
+      await context.app.request(
+        `/documents/${byExternalId('demo/1962-05-29-chervonenko-cable').id}?view=side-by-side`,
+      )
+    ).text();
+    expect(cable).toContain('Paragraphs are aligned as the editors matched them.');
   });
 
   it('links related documents both ways and attaches the Soviet statement to the minutes', () => {

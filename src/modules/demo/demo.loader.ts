@@ -118,7 +118,10 @@ async function prepareAssets(
     blob: null,
   });
   const assets: PreparedAsset[] = [
-    ...(document.translations ?? []).map((text) => textAsset('translation', text, text.translator)),
+    ...(document.translations ?? []).map((text) => ({
+      ...textAsset('translation', text, text.translator),
+      alignment: text.alignment ? { pairs: text.alignment } : undefined,
+    })),
     textAsset('transcript', document.original, null),
   ];
   const scan = await storeScan(container.storage, cacheDir, document);

@@ -1,3 +1,4 @@
+import type { AlignedPair } from '../alignment/alignment.model.ts';
 import type { DocumentRecordInput } from '../documents/documents.schemas.ts';
 import type { DemoText } from './demo-text.ts';
 
@@ -22,7 +23,11 @@ export type DemoDocument = {
   record: Omit<DocumentRecordInput, 'assets' | 'externalId'> & { externalId: string };
   /** The text in its original language: the transcript of the original. */
   original: DemoText & { transcriber?: string };
-  /** Translations, each with who made it; none when the original is in English. */
-  translations?: (DemoText & { translator: string })[];
+  /**
+   * Translations, each with who made it; none when the original is in English. `alignment` pairs its
+   * paragraphs with the original's for the side-by-side reader (numbered as on the page: the note
+   * line, each header line, each turn, each signature line); without it they are paired in order.
+   */
+  translations?: (DemoText & { translator: string; alignment?: AlignedPair[] })[];
   scan?: DemoScan;
 };

@@ -60,11 +60,14 @@ export const chervonenkoCable: DemoDocument = {
       reference: 'Cipher cable No. 1126',
       title: 'From Beijing. To the Ministry of Foreign Affairs of the USSR',
       body: [
-        'Today Deputy Foreign Minister of the PRC Zhang Hanfu called me in and made an oral statement about the events of 29 May in the town of Kuldja (Yining). According to the Chinese side, the disturbance was caused by rumours that the Soviet border was open, and staff of our consulate had allegedly been in touch with its organisers.',
+        'Today Deputy Foreign Minister of the PRC Zhang Hanfu called me in and made an oral statement about the events of 29 May in the town of Kuldja (Yining).',
+        'According to the Chinese side, the disturbance was caused by rumours that the Soviet border was open, and staff of our consulate had allegedly been in touch with its organisers.',
         'I answered that these allegations do not correspond to reality, that the consulate acts within its functions, and that the Soviet side has an interest in calm on the border.',
         'I think it advisable to give the Chinese side a written answer in the next few days, calm in tone and without polemics, proposing to discuss practical questions at the level of the competent departments. Delay would be read as an admission of the accusations.',
       ],
       signature: ['S. Chervonenko', '29 May 1962'],
+      // The translator split the long first paragraph in two; the rest pairs in order.
+      alignment: [{ original: [2], translation: [2, 3] }],
     },
   ],
   scan: { form: 'text-pdf', fileName: 'AVPRF-0100-55-478-9.pdf' },

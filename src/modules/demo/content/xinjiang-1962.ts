@@ -188,6 +188,12 @@ export const huangMesyatsev: DemoDocument = {
         'Department of Soviet and East European Affairs, Ministry of Foreign Affairs',
         'Prepared 10 August 1962',
       ],
+      // The header lines and the signature each face the original as one block; the turns pair in order.
+      alignment: [
+        { original: [1], translation: [1] },
+        { original: [2, 3, 4, 5, 6], translation: [2, 3, 4, 5, 6] },
+        { original: [18, 19], translation: [18, 19] },
+      ],
     },
   ],
   scan: { form: 'text-pdf', fileName: 'PRC-FMA-118-01767-01.pdf' },
