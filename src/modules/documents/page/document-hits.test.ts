@@ -145,6 +145,22 @@ describe.each(databaseKinds())('a document opened from search results on %s', (k
     expect(context.container.config.pageCache).toBe(true);
   });
 
+  it('marks at most a thousand hits of a text, and says so', async () => {
+    const record = hitsRecord();
+    const longId = await saveFixture(context, {
+      ...record,
+      externalId: 'fixture/hits-long',
+      assets: [
+        { kind: 'translation', language: 'en', html: `<p>${'Khorgos border post. '.repeat(1200)}</p>` },
+      ],
+    });
+    const { html } = await page(`/documents/${longId}?q=khorgos`);
+    expect(tabText(html, 'translation-en')).toBe('English translation (over 1,000 hits)');
+    expect(html).toContain('Only the first 1,000 hits are marked');
+    expect(html).toContain('id="hit-1000"');
+    expect(html).not.toContain('id="hit-1001"');
+  });
+
   it('answers any query without an error and never echoes markup', async () => {
     const queries = [
       '',

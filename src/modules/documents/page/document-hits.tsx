@@ -15,8 +15,10 @@ import { type HitQuery, highlightHits } from './hit-highlighting.ts';
  */
 export type DocumentHits = {
   query: HitQuery;
-  /** Hits per version key; a version without text (a scan) has none. */
+  /** Hits marked per version key; a version without text (a scan) has none. */
   counts: ReadonlyMap<string, number>;
+  /** Versions with more hits than are marked (see MAX_MARKED_HITS). */
+  more: ReadonlySet<string>;
   /** The text of a version with its hits marked (headings already demoted). */
   html: ReadonlyMap<string, string>;
 };
@@ -28,15 +30,17 @@ export function documentHits(
 ): DocumentHits {
   const counts = new Map<string, number>();
   const html = new Map<string, string>();
+  const more = new Set<string>();
   for (const view of views) {
     if (!view.asset.html) continue;
     const marked = highlightHits(demoteHeadings(view.asset.html), query, view.asset.language, {
       idPrefix: view === current ? '' : `${view.key}-`,
     });
     counts.set(view.key, marked.count);
+    if (marked.more) more.add(view.key);
     html.set(view.key, marked.html);
   }
-  return { query, counts, html };
+  return { query, counts, more, html };
 }
 
 /** A version's address with the query kept, so the hits stay marked when the reader switches. */
@@ -46,14 +50,15 @@ export const hitsHref = (documentId: number, view: string, query: string) =>
 /** The script that enhances hit navigation; loaded only on pages with hits, after app.js. */
 export const hitsScript = assetUrl('hit-navigation.js');
 
-const hitCountText = (count: number) => (count === 0 ? 'no hits' : pluralize(count, 'hit'));
+const hitCountText = (count: number, more = false) =>
+  count === 0 ? 'no hits' : more ? `over ${pluralize(count, 'hit')}` : pluralize(count, 'hit');
 
 /** "(3 hits)" after a tab's name; part of the tab's accessible name, so screen readers hear it too. */
-export const TabHitCount: FC<{ count: number | undefined }> = ({ count }) =>
+export const TabHitCount: FC<{ count: number | undefined; more?: boolean }> = ({ count, more }) =>
   count === undefined ? null : (
     <span class={count === 0 ? 'version-tabs__hits version-tabs__hits--none' : 'version-tabs__hits'}>
       {' '}
-      ({hitCountText(count)})
+      ({hitCountText(count, more)})
     </span>
   );
 
@@ -118,6 +123,11 @@ export const HitNavigation: FC<{
         </span>{' '}
         for {quoted} in this version.
       </p>
+      {hits.more.has(view.key) ? (
+        <p class="hit-nav__more">
+          Only the first {pluralize(count, 'hit')} are marked; a narrower search finds the others better.
+        </p>
+      ) : null}
       <p class="hit-nav__links">
         <a class="hit-nav__step" href={`#${prefix}hit-${count}`} data-hit-step="previous">
           <span aria-hidden="true">‹ </span>Previous hit

@@ -311,7 +311,13 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                   views={views}
                   current={current}
                   tabHref={hits ? (view) => hitsHref(d.id, view.key, hits.query.text) : undefined}
-                  tabNote={hits ? (view) => <TabHitCount count={hits.counts.get(view.key)} /> : undefined}
+                  tabNote={
+                    hits
+                      ? (view) => (
+                          <TabHitCount count={hits.counts.get(view.key)} more={hits.more.has(view.key)} />
+                        )
+                      : undefined
+                  }
                 />
                 <SideBySideLink documentId={d.id} views={views} />
                 {views.map((view) => (

@@ -151,6 +151,17 @@ describe('highlighting the hits of a search in a document text', () => {
     expect(readHitQuery('x'.repeat(10_000))!.text.length).toBe(1000);
   });
 
+  it('marks at most the number of hits asked for, and says there were more', () => {
+    const html = `<p>${'Khorgos and '.repeat(12)}</p>`;
+    const all = highlightHits(html, 'khorgos', 'en');
+    expect(all).toMatchObject({ count: 12, more: false });
+    const some = highlightHits(html, 'khorgos', 'en', { maxHits: 5 });
+    expect(some).toMatchObject({ count: 5, more: true });
+    expect(markedWords(some.html)).toHaveLength(5);
+    expect(unmarked(some.html)).toBe(html);
+    expect(some.html).toContain('Hit 5 of 5');
+  });
+
   it('marks titles and summaries as escaped plain text', () => {
     const query = readHitQuery('khorgos')!;
     expect(highlightPlainText('Refugees at <Khorgos> & beyond', query.inTitle)).toBe(

@@ -76,7 +76,12 @@ export type HighlightOptions = {
    * hit is the page's `:target`, so hit-to-hit reading works without JavaScript. On by default.
    */
   stepLinks?: boolean;
+  /** Hits marked at most; a common word in a long text would otherwise add megabytes to the page. */
+  maxHits?: number;
 };
+
+/** Enough for any reading; beyond it the reader is better served by a narrower query. */
+export const MAX_MARKED_HITS = 1000;
 
 /** Where a text node's characters came from in the HTML. */
 type TextMap = {
@@ -213,21 +218,23 @@ function stepLinks(prefix: string, n: number, count: number): string {
  * (a hit crossing a tag gets one mark per side, the id on the first), numbered in reading order.
  * Only text is touched: tags, attributes (ids of the `t-` namespace included) and entities come out
  * as they went in. `language` is the text's BCP 47 tag, which decides how its words are stemmed.
- * Returns the HTML and the number of hits.
+ * Returns the HTML and the number of hits marked; `more` when there were more than `maxHits`.
  */
 export function highlightHits(
   html: string,
   query: string | HitQuery | undefined,
   language?: string | null,
   options: HighlightOptions = {},
-): { html: string; count: number } {
+): { html: string; count: number; more: boolean } {
   const read = typeof query === 'string' ? readHitQuery(query) : query;
-  if (!read || read.inTexts.length === 0 || html === '') return { html, count: 0 };
+  if (!read || read.inTexts.length === 0 || html === '') return { html, count: 0, more: false };
   const map = mapText(html);
-  const hits = findMatches(map.text, read.inTexts, language ?? undefined)
+  const found = findMatches(map.text, read.inTexts, language ?? undefined)
     .map((range) => piecesOf(map, range.start, range.end))
     .filter((pieces) => pieces.length > 0);
-  if (hits.length === 0) return { html, count: 0 };
+  const hits = found.slice(0, options.maxHits ?? MAX_MARKED_HITS);
+  const more = found.length > hits.length;
+  if (hits.length === 0) return { html, count: 0, more };
 
   const prefix = escapeAttribute(options.idPrefix ?? '');
   const withSteps = (options.stepLinks ?? true) && hits.length > 1;
@@ -244,7 +251,7 @@ export function highlightHits(
       at = piece.end;
     });
   });
-  return { html: out + html.slice(at), count: hits.length };
+  return { html: out + html.slice(at), count: hits.length, more };
 }
 
 /** Plain text (a title, a summary paragraph) as escaped HTML with the query's words in `<mark>`. */
