@@ -326,6 +326,9 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
       // Opened from search results: hit counts per version must count published texts only.
       ...allIds.map((id) => `/documents/${id}?q=telegram`),
       ...markers.map((m) => `/documents/${f.publicId}?q=${m}`),
+      // The side-by-side reader: texts in rows, and a scan page beside its text.
+      ...allIds.map((id) => `/documents/${id}?view=side-by-side&translation=en`),
+      ...allIds.map((id) => `/documents/${id}?view=side-by-side&with=scan&page=1`),
     ],
     'GET /documents/:id/files/:assetId/:name?': scans.flatMap((s) => [
       `/documents/${s.id}/files/${s.asset}`,
