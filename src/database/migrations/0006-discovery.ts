@@ -31,7 +31,9 @@ export async function up(db: Kysely<unknown>, { addIdColumn }: MigrationContext)
   await db.schema
     .createTable('theme_collections')
     .addColumn('theme_id', 'integer', (c) => c.notNull().references('themes.id').onDelete('cascade'))
-    .addColumn('collection_id', 'integer', (c) => c.notNull().references('authorities.id').onDelete('cascade'))
+    .addColumn('collection_id', 'integer', (c) =>
+      c.notNull().references('authorities.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('theme_collections_pk', ['theme_id', 'collection_id'])
     .execute();
