@@ -90,10 +90,14 @@
       const other = columns[otherIndex];
       const { row, fraction } = rowAtLine(index);
       const target = cells[otherIndex][row];
+      // At either end of one column the other goes to the same end, whatever the rows' heights.
+      const atStart = column.scrollTop <= 1;
       const atEnd = column.scrollTop + column.clientHeight >= column.scrollHeight - 2;
-      const top = atEnd
-        ? other.scrollHeight - other.clientHeight
-        : target.offsetTop + fraction * target.offsetHeight - headings[otherIndex].offsetHeight;
+      const top = atStart
+        ? 0
+        : atEnd
+          ? other.scrollHeight - other.clientHeight
+          : target.offsetTop + fraction * target.offsetHeight - headings[otherIndex].offsetHeight;
       const next = Math.max(0, Math.min(Math.round(top), other.scrollHeight - other.clientHeight));
       for (const cell of cells[otherIndex]) cell.removeAttribute('data-current');
       target.setAttribute('data-current', '');
