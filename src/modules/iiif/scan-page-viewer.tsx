@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FC } from 'hono/jsx';
+import { assetUrl } from '../../app/ui/layout.tsx';
 import type { DocumentView } from '../documents/page/document-views.ts';
+import { presentationMediaType } from './iiif.manifest.ts';
 import type { PageImage } from './iiif.repository.ts';
 import { iiifPaths, type ScanWithPages } from './iiif.scans.ts';
 
@@ -15,18 +15,6 @@ import { iiifPaths, type ScanWithPages } from './iiif.scans.ts';
  * with zoom buttons and page changes in place.
  */
 
-const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../app/static');
-const versioned = (name: string) => {
-  try {
-    const hash = createHash('sha1')
-      .update(fs.readFileSync(path.join(staticDir, name)))
-      .digest('hex')
-      .slice(0, 10);
-    return `/static/${name}?v=${hash}`;
-  } catch {
-    return `/static/${name}`;
-  }
-};
 function openSeadragonVersion(): string {
   const main = createRequire(import.meta.url).resolve('openseadragon');
   const manifest = path.join(path.dirname(main), '..', '..', 'package.json');
@@ -34,14 +22,11 @@ function openSeadragonVersion(): string {
 }
 
 const viewerAssets = {
-  css: versioned('scan-viewer.css'),
-  js: versioned('scan-viewer.js'),
+  css: assetUrl('scan-viewer.css'),
+  js: assetUrl('scan-viewer.js'),
   // The version of the npm package: a new release of it gets a new URL.
   openSeadragon: `/static/vendor/openseadragon.min.js?v=${openSeadragonVersion()}`,
 };
-
-export const presentationLinkType =
-  'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"';
 
 /** For the page's <head>: the manifest as an alternate form, and the viewer's script and styles. */
 export const ScanViewerHead: FC<{ documentId: number; scans: ScanWithPages[] }> = ({ documentId, scans }) =>
@@ -49,7 +34,7 @@ export const ScanViewerHead: FC<{ documentId: number; scans: ScanWithPages[] }> 
     <>
       <link
         rel="alternate"
-        type={presentationLinkType}
+        type={presentationMediaType}
         href={iiifPaths.manifest(documentId)}
         title="IIIF manifest"
       />
@@ -170,7 +155,7 @@ export const ScanPageViewer: FC<{
             Open the page image
           </a>{' '}
           ·{' '}
-          <a class="iiif-link" href={iiifPaths.manifest(documentId)} type={presentationLinkType}>
+          <a class="iiif-link" href={iiifPaths.manifest(documentId)} type={presentationMediaType}>
             <abbr title="International Image Interoperability Framework">IIIF</abbr> manifest
           </a>
         </figcaption>
