@@ -76,6 +76,19 @@ describe.skipIf(!hasChromium)('the side-by-side reader in a browser', () => {
     const page = await open(1400);
     await page.waitForSelector('.parallel--split .parallel__column--translation');
     expect(await scrollTopOf(page, 'translation')).toBe(0);
+    // The two columns stand next to each other, the original on the left, right under the headings.
+    const columns = await page.evaluate(() =>
+      ['original', 'translation'].map((side) => {
+        const box = document.querySelector(`.parallel__column--${side}`)!.getBoundingClientRect();
+        return { left: box.left, right: box.right, top: box.top };
+      }),
+    );
+    expect(columns[0]!.right).toBeLessThanOrEqual(columns[1]!.left);
+    expect(Math.abs(columns[0]!.top - columns[1]!.top)).toBeLessThan(2);
+    const aboveColumns = await page.evaluate(
+      () => document.querySelector('.parallel')!.getBoundingClientRect().top,
+    );
+    expect(columns[0]!.top - aboveColumns).toBeLessThan(40);
     // Original paragraph 30 faces translation paragraph 31 (after the split pair).
     expect(await inViewOfColumn(page, '#translation-en-p-31')).toBe(false);
     await page.evaluate(() => {
