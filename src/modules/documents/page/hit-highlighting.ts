@@ -83,16 +83,24 @@ export type HighlightOptions = {
 /** Enough for any reading; beyond it the reader is better served by a narrower query. */
 export const MAX_MARKED_HITS = 1000;
 
-/** Where a text node's characters came from in the HTML. */
+/**
+ * A text node: where its text sits in the text the matcher reads, and where it came from in the HTML.
+ * A node without entities maps one to one; one with entities keeps each unit's source span.
+ */
+type TextNode = {
+  text: number;
+  textEnd: number;
+  html: number;
+  inLink: boolean;
+  from?: Int32Array;
+  to?: Int32Array;
+};
+
 type TextMap = {
   /** The text as the indexer sees it: entities decoded, a line break for every block element. */
   text: string;
-  /** For each UTF-16 unit of `text`: where it starts and ends in the HTML; -1 for an added line break. */
-  from: Int32Array;
-  to: Int32Array;
-  /** For each unit: which text node it is in, and whether that node is inside a link. */
-  node: Int32Array;
-  nodeInLink: boolean[];
+  /** In text order; the line breaks added for block elements fall between nodes. */
+  nodes: TextNode[];
 };
 
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>/y;
@@ -100,76 +108,92 @@ const ENTITY = /&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/iy;
 /** Elements whose content is not text a reader sees; sanitised texts never hold them, but be sure. */
 const OPAQUE = new Set(['script', 'style', 'template', 'textarea', 'title']);
 
-function mapText(html: string): TextMap {
-  const units: string[] = [];
+/** The decoded text of html[start, end) with each UTF-16 unit's source span. */
+function decodeNode(html: string, start: number, end: number) {
+  let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  const node: number[] = [];
-  const nodeInLink: boolean[] = [];
+  let i = start;
+  while (i < end) {
+    let piece = html[i]!;
+    let length = 1;
+    if (piece === '&') {
+      ENTITY.lastIndex = i;
+      const entity = ENTITY.exec(html);
+      if (entity && i + entity[0].length <= end) {
+        const decoded = decodeEntities(entity[0]);
+        if (decoded !== entity[0]) {
+          piece = decoded;
+          length = entity[0].length;
+        }
+      }
+    }
+    for (let u = 0; u < piece.length; u++) {
+      from.push(i);
+      to.push(i + length);
+    }
+    text += piece;
+    i += length;
+  }
+  return { text, from: Int32Array.from(from), to: Int32Array.from(to) };
+}
+
+function mapText(html: string): TextMap {
+  const parts: string[] = [];
+  const nodes: TextNode[] = [];
+  let length = 0;
   let linkDepth = 0;
   let at = 0;
   let textStart = -1;
-  const push = (chars: string, start: number, end: number, nodeIndex: number) => {
-    for (const unit of chars.split('')) {
-      units.push(unit);
-      from.push(start);
-      to.push(end);
-      node.push(nodeIndex);
-    }
-  };
   const flushText = (end: number) => {
     if (textStart < 0) return;
-    const nodeIndex = nodeInLink.length;
-    nodeInLink.push(linkDepth > 0);
-    let i = textStart;
-    while (i < end) {
-      if (html[i] === '&') {
-        ENTITY.lastIndex = i;
-        const entity = ENTITY.exec(html);
-        if (entity && i + entity[0].length <= end) {
-          const decoded = decodeEntities(entity[0]);
-          if (decoded !== entity[0]) {
-            push(decoded, i, i + entity[0].length, nodeIndex);
-            i += entity[0].length;
-            continue;
-          }
-        }
-      }
-      push(html[i]!, i, i + 1, nodeIndex);
-      i++;
+    const raw = html.slice(textStart, end);
+    const node: TextNode = { text: length, textEnd: length, html: textStart, inLink: linkDepth > 0 };
+    let text = raw;
+    if (raw.includes('&')) {
+      const decoded = decodeNode(html, textStart, end);
+      text = decoded.text;
+      node.from = decoded.from;
+      node.to = decoded.to;
     }
+    parts.push(text);
+    length += text.length;
+    node.textEnd = length;
+    nodes.push(node);
     textStart = -1;
   };
   while (at < html.length) {
-    if (html[at] === '<') {
-      TAG.lastIndex = at;
-      const tag = TAG.exec(html);
-      if (tag) {
-        flushText(at);
-        const name = tag[2]?.toLowerCase();
-        const closing = tag[1] === '/';
-        at += tag[0].length;
-        if (name === undefined) continue;
-        if (name === 'a') linkDepth = Math.max(0, linkDepth + (closing ? -1 : 1));
-        if (BLOCK_TAGS.has(name)) push('\n', -1, -1, -1);
-        if (!closing && OPAQUE.has(name)) {
-          const end = html.toLowerCase().indexOf(`</${name}`, at);
-          at = end < 0 ? html.length : end;
-        }
-        continue;
-      }
+    const next = html.indexOf('<', at);
+    if (next < 0) {
+      if (textStart < 0) textStart = at;
+      break;
     }
-    if (textStart < 0) textStart = at;
-    at++;
+    if (next > at && textStart < 0) textStart = at;
+    TAG.lastIndex = next;
+    const tag = TAG.exec(html);
+    if (!tag) {
+      // A "<" that opens no tag is text.
+      if (textStart < 0) textStart = next;
+      at = next + 1;
+      continue;
+    }
+    flushText(next);
+    at = next + tag[0].length;
+    const name = tag[2]?.toLowerCase();
+    if (name === undefined) continue;
+    const closing = tag[1] === '/';
+    if (name === 'a') linkDepth = Math.max(0, linkDepth + (closing ? -1 : 1));
+    if (BLOCK_TAGS.has(name)) {
+      parts.push('\n');
+      length += 1;
+    }
+    if (!closing && OPAQUE.has(name)) {
+      const close = html.toLowerCase().indexOf(`</${name}`, at);
+      at = close < 0 ? html.length : close;
+    }
   }
   flushText(html.length);
-  return {
-    text: units.join(''),
-    from: Int32Array.from(from),
-    to: Int32Array.from(to),
-    node: Int32Array.from(node),
-    nodeInLink,
-  };
+  return { text: parts.join(''), nodes };
 }
 
 /** A part of a hit inside one text node, as HTML offsets. */
@@ -177,26 +201,33 @@ type Piece = { start: number; end: number; inLink: boolean };
 
 const isSpace = (unit: string | undefined) => unit !== undefined && /\s/.test(unit);
 
+/** The index of the first node that ends after `offset`. */
+function firstNodeAfter(nodes: readonly TextNode[], offset: number): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (nodes[middle]!.textEnd <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** A hit's characters, cut where it crosses a tag, trimmed of spaces; whitespace-only parts dropped. */
 function piecesOf(map: TextMap, start: number, end: number): Piece[] {
   const pieces: Piece[] = [];
-  let first = -1;
-  const close = (last: number) => {
-    if (first < 0) return;
-    let a = first;
-    let b = last;
+  for (let n = firstNodeAfter(map.nodes, start); n < map.nodes.length; n++) {
+    const node = map.nodes[n]!;
+    if (node.text >= end) break;
+    let a = Math.max(start, node.text);
+    let b = Math.min(end, node.textEnd) - 1;
     while (a <= b && isSpace(map.text[a])) a++;
     while (b >= a && isSpace(map.text[b])) b--;
-    if (a <= b) pieces.push({ start: map.from[a]!, end: map.to[b]!, inLink: map.nodeInLink[map.node[a]!]! });
-    first = -1;
-  };
-  for (let k = start; k < end; k++) {
-    const nodeIndex = map.node[k]!;
-    if (first >= 0 && nodeIndex !== map.node[first]) close(k - 1);
-    if (nodeIndex < 0) continue;
-    if (first < 0) first = k;
+    if (a > b) continue;
+    const from = node.from ? node.from[a - node.text]! : node.html + (a - node.text);
+    const to = node.to ? node.to[b - node.text]! : node.html + (b - node.text) + 1;
+    pieces.push({ start: from, end: to, inLink: node.inLink });
   }
-  close(end - 1);
   return pieces;
 }
 
