@@ -88,6 +88,19 @@ describe('highlighting the hits of a search in a document text', () => {
     expect(insideLink).not.toContain('hit-step');
   });
 
+  it('leaves comments and script content alone, and reads a stray "<" as text', () => {
+    const html =
+      '<!-- Khorgos --><p>1 < 2 at Khorgos</p><script>var Khorgos = 1;</script><p title="a>b">Khorgos</p>';
+    const result = highlightHits(html, 'khorgos', 'en', plainSteps);
+    expect(result.count).toBe(2);
+    expect(result.html).toContain('<!-- Khorgos -->');
+    expect(result.html).toContain('<script>var Khorgos = 1;</script>');
+    expect(result.html).toContain('<p>1 < 2 at <mark class="hit" id="hit-1" data-hit="1">Khorgos</mark></p>');
+    expect(result.html).toContain(
+      '<p title="a>b"><mark class="hit" id="hit-2" data-hit="2">Khorgos</mark></p>',
+    );
+  });
+
   it('keeps entities whole and never finds words in them', () => {
     const html = '<p>Tom &amp; Jerry&#8217;s &lt;report&gt; on &quot;amp&quot; &#x20BB7;</p>';
     expect(highlightHits(html, 'lt', 'en').count).toBe(0);
