@@ -5,6 +5,7 @@ import { parseRecordId } from '../../app/route-params.ts';
 import { hasChinese, pluralize } from '../../app/ui/format.ts';
 import { Layout, renderPage, type SiteInfo } from '../../app/ui/layout.tsx';
 import { ForeignName } from '../../app/ui/names.tsx';
+import { Pager } from '../../app/ui/pager.tsx';
 import type { AuthorityKind } from '../../database/tables.ts';
 import { publicRedirectTarget } from '../authorities-admin/authority-redirects.ts';
 import type { PageDeps } from '../documents/documents.pages.tsx';
@@ -125,23 +126,12 @@ const AuthorityPage: FC<{
               start={(page - 1) * PER_PAGE + 1}
             />
           ) : null}
-          {pages > 1 ? (
-            <nav class="pagination" aria-label="Pages of documents">
-              {page > 1 ? (
-                <a rel="prev" href={page === 2 ? base : `${base}?page=${page - 1}`}>
-                  Previous page
-                </a>
-              ) : null}
-              <span>
-                Page {page} of {pages}
-              </span>
-              {page < pages ? (
-                <a rel="next" href={`${base}?page=${page + 1}`}>
-                  Next page
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            page={page}
+            pages={pages}
+            href={(n) => (n === 1 ? base : `${base}?page=${n}`)}
+            label="Pages of documents"
+          />
         </section>
       </article>
     </Layout>

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { AuthorityKind, Database } from '../../database/tables.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuthoritiesTable, AuthorityKind, Database } from '../../database/tables.ts';
 import { nowIso, slugify } from '../shared/text.ts';
 
 export type NameVariant = { name: string; language: string | null };
@@ -32,6 +32,18 @@ export type NewAuthority = {
 export const nameMatchKey = (name: string): string =>
   name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** An authority row and its other names, as the rest of the code sees them. */
+export const authorityOfRow = (row: Selectable<AuthoritiesTable>, variants: NameVariant[]): Authority => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  slug: row.slug,
+  parentId: row.parent_id,
+  note: row.note,
+  dates: row.dates,
+  variants,
+});
+
 export type AuthoritiesRepository = ReturnType<typeof createAuthoritiesRepository>;
 
 export function createAuthoritiesRepository({ db }: { db: Kysely<Database> }) {
@@ -59,16 +71,7 @@ export function createAuthoritiesRepository({ db }: { db: Kysely<Database> }) {
     if (unique.length === 0) return [];
     const rows = await db.selectFrom('authorities').selectAll().where('id', 'in', unique).execute();
     const names = await loadNames(unique);
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      name: row.name,
-      slug: row.slug,
-      parentId: row.parent_id,
-      note: row.note,
-      dates: row.dates,
-      variants: names.get(row.id)?.rows ?? [],
-    }));
+    return rows.map((row) => authorityOfRow(row, names.get(row.id)?.rows ?? []));
   }
 
   async function uniqueSlug(kind: AuthorityKind, wanted: string): Promise<string> {

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { isNonLatin, pluralize } from '../../app/ui/format.ts';
 import { Layout, type SiteInfo } from '../../app/ui/layout.tsx';
+import { Pager } from '../../app/ui/pager.tsx';
 import type { Authority } from '../authorities/authorities.repository.ts';
 import { paths } from '../documents/documents.presenters.ts';
 import {
@@ -12,7 +13,7 @@ import {
   letterRow,
   nameComparator,
 } from './browse.alphabet.ts';
-import { type AzIndex, BrowseTrail, clampPage, nounsOf, Pager } from './browse.parts.tsx';
+import { type AzIndex, BrowseTrail, clampPage, nounsOf } from './browse.parts.tsx';
 import type { CountedAuthority } from './browse.queries.ts';
 
 const PER_PAGE = 100;

@@ -1,15 +1,13 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import { type ServerType, serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../../../test/browser/browser.ts';
+import { axeViolations, hasChromium, launchBrowser, serveForBrowser } from '../../../test/browser/browser.ts';
 import { createTestContext, type TestContext } from '../../../test/support/databases.ts';
 import { saveFixture } from '../documents/documents.pages.fixtures.ts';
 
 /** Browse, authority and related-document pages in a real Chromium: accessible, and usable by keyboard. */
 describe.skipIf(!hasChromium)('browse and authority pages in a browser', () => {
   let context: TestContext;
-  let server: ServerType;
+  let stopServer: () => Promise<void>;
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let baseUrl: string;
@@ -51,29 +49,16 @@ describe.skipIf(!hasChromium)('browse and authority pages in a browser', () => {
       .where('name', '=', 'Huang Zhen')
       .executeTakeFirstOrThrow();
     personPath = `/people/${huang.id}`;
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: context.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-        resolve(info.port),
-      );
-    });
-    baseUrl = `http://127.0.0.1:${port}`;
+    ({ baseUrl, close: stopServer } = await serveForBrowser(context.app));
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
     await closeBrowser?.();
-    await new Promise((resolve) => server?.close(resolve));
+    await stopServer?.();
     await context?.dispose();
   });
 
-  // axe runs as a script in the page, so this one context has JavaScript on.
-  const violations = async (path: string) => {
-    const page = await (await browser.newContext()).newPage();
-    const response = await page.goto(`${baseUrl}${path}`);
-    expect(response?.status(), path).toBe(200);
-    const result = await new AxeBuilder({ page }).analyze();
-    await page.context().close();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`);
-  };
+  const violations = (path: string) => axeViolations(browser, `${baseUrl}${path}`);
 
   it.each([
     ['the decade chart', '/browse/dates'],

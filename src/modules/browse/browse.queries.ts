@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { AuthorityKind, Database } from '../../database/tables.ts';
-import type { Authority } from '../authorities/authorities.repository.ts';
+import { type Authority, authorityOfRow } from '../authorities/authorities.repository.ts';
 import { createDocumentsRepository, type DocumentStub } from '../documents/documents.repository.ts';
 
 /**
@@ -146,16 +146,7 @@ async function authoritiesOfKind(db: Kysely<Database>, kind: AuthorityKind): Pro
     list.push({ name: n.name, language: n.language });
     variants.set(n.authority_id, list);
   }
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    slug: row.slug,
-    parentId: row.parent_id,
-    note: row.note,
-    dates: row.dates,
-    variants: variants.get(row.id) ?? [],
-  }));
+  return rows.map((row) => authorityOfRow(row, variants.get(row.id) ?? []));
 }
 
 export type CountedAuthority = { authority: Authority; count: number };

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DialectName } from '../../../database/database.ts';
 import type { Database } from '../../../database/tables.ts';
+import { createScanPagesRepository } from '../../ingest/pipeline/scan-pages.repository.ts';
 import { analyzeTokens, type QueryClause } from '../../search/analyzer/index.ts';
 import { searchProviderFor } from '../../search/providers/index.ts';
 import { contentVersion, createSearchCache, type SearchCache } from '../../search/search.cache.ts';
@@ -207,40 +208,6 @@ async function scoreByAuthorities(
   return { scores: new Map(rows.rows.map((r) => [Number(r.document_id), Number(r.score)])), self };
 }
 
-/** Page text of the document's scans, an editor's newest correction winning, as the indexer reads it. */
-async function scanTexts(db: Kysely<Database>, document: StoredDocument) {
-  const blobs = [
-    ...new Set(document.assets.flatMap((a) => (a.kind === 'scan' && a.blobSha256 ? [a.blobSha256] : []))),
-  ];
-  const byBlob = new Map<string, ScanPageText[]>();
-  if (blobs.length === 0) return byBlob;
-  const [pages, corrections] = await Promise.all([
-    db
-      .selectFrom('scan_pages')
-      .select(['blob_sha256', 'page', 'text', 'text_source'])
-      .where('blob_sha256', 'in', blobs)
-      .where('text_source', '!=', 'none')
-      .orderBy('blob_sha256')
-      .orderBy('page')
-      .execute(),
-    db
-      .selectFrom('scan_page_corrections')
-      .select(['blob_sha256', 'page', 'text'])
-      .where('blob_sha256', 'in', blobs)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
-  const corrected = new Map(corrections.map((c) => [`${c.blob_sha256}:${c.page}`, c.text]));
-  for (const page of pages) {
-    const list = byBlob.get(page.blob_sha256) ?? [];
-    const text = corrected.get(`${page.blob_sha256}:${page.page}`) ?? page.text;
-    list.push({ page: page.page, text, source: page.text_source === 'ocr' ? 'ocr' : 'pdf-text' });
-    byBlob.set(page.blob_sha256, list);
-  }
-  return byBlob;
-}
-
 async function computeSimilar({ db, dialect }: SimilarDeps, documentId: number): Promise<SimilarDocument[]> {
   const indexed = await db
     .selectFrom('search_documents')
@@ -259,7 +226,12 @@ async function computeSimilar({ db, dialect }: SimilarDeps, documentId: number):
   if (total < 2) return [];
 
   const provider = searchProviderFor(dialect);
-  const candidates = documentTerms(document, await scanTexts(db, document)).slice(0, CANDIDATE_TERMS);
+  const candidates = documentTerms(
+    document,
+    await createScanPagesRepository({ db }).correctedPageTexts(
+      document.assets.flatMap((a) => (a.kind === 'scan' && a.blobSha256 ? [a.blobSha256] : [])),
+    ),
+  ).slice(0, CANDIDATE_TERMS);
   const frequencies = await documentFrequencies(db, provider, candidates);
   const weighted = candidates
     .map((t, i) => ({ ...t, df: frequencies[i] ?? 0 }))

@@ -152,6 +152,43 @@ export function createScanPagesRepository({ db }: { db: Kysely<Database> }) {
       return row.id;
     },
 
+    /**
+     * The text of every page that has some, for several scans at once, an editor's newest correction
+     * in place of the machine text; pages in order.
+     */
+    async correctedPageTexts(
+      sha256s: string[],
+    ): Promise<Map<string, { page: number; text: string; source: 'ocr' | 'pdf-text' }[]>> {
+      const blobs = [...new Set(sha256s)];
+      const byBlob = new Map<string, { page: number; text: string; source: 'ocr' | 'pdf-text' }[]>();
+      if (blobs.length === 0) return byBlob;
+      const [pages, corrections] = await Promise.all([
+        db
+          .selectFrom('scan_pages')
+          .select(['blob_sha256', 'page', 'text', 'text_source'])
+          .where('blob_sha256', 'in', blobs)
+          .where('text_source', '!=', 'none')
+          .orderBy('blob_sha256')
+          .orderBy('page')
+          .execute(),
+        db
+          .selectFrom('scan_page_corrections')
+          .select(['blob_sha256', 'page', 'text'])
+          .where('blob_sha256', 'in', blobs)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+      ]);
+      const corrected = new Map(corrections.map((c) => [`${c.blob_sha256}:${c.page}`, c.text]));
+      for (const page of pages) {
+        const list = byBlob.get(page.blob_sha256) ?? [];
+        const text = corrected.get(`${page.blob_sha256}:${page.page}`) ?? page.text;
+        list.push({ page: page.page, text, source: page.text_source === 'ocr' ? 'ocr' : 'pdf-text' });
+        byBlob.set(page.blob_sha256, list);
+      }
+      return byBlob;
+    },
+
     /** The newest correction of each corrected page of a scan. */
     async latestCorrections(
       sha256: string,
