@@ -32,8 +32,8 @@ export const QUERY_CLASS_NOTES: Record<QueryClass, string> = {
   common: 'one of the 150 commonest words of a language (most documents of that language)',
   phrase: 'two consecutive words of a real title, in quotes',
   prefix: 'the first four letters of a mid-frequency word, then *',
-  filtered: 'a mid-frequency word with language, type and a 10-year date range',
-  faceted: 'a mid-frequency word with a person, a place and a subject selected',
+  filtered: 'a word of rank 20 to 1,000 with its language, a type and a 20-year date range',
+  faceted: 'a common word (rank up to 300) with a place and a subject selected',
   'deep page': 'a common word, page 100 to 500 of 20 hits',
 };
 
@@ -72,20 +72,21 @@ export function buildQueryMix(options: {
     phrase: () => ({ q: `"${phraseFrom(documents, pool, seed, random)}"` }),
     prefix: () => ({ q: `${[...word(SPACED, 200, 3000)].slice(0, 4).join('')}*` }),
     filtered: () => {
-      const from = 1945 + Math.floor(random() * 37);
+      // A word of the language filtered on, as a reader narrowing a search would choose.
+      const language = pickOf(ALL);
+      const from = 1945 + Math.floor(random() * 27);
       return {
-        q: word(ALL, 150, 3000),
-        language: pickOf(ALL),
-        type: pickOf(DOCUMENT_TYPES.slice(0, 6)),
+        q: word([language], 20, 1000),
+        language,
+        type: pickOf(DOCUMENT_TYPES.slice(0, 3)),
         from: String(from),
-        to: String(from + 9),
+        to: String(from + 19),
       };
     },
     faceted: () => ({
-      q: word(ALL, 150, 3000),
-      person: pickOf(topOf('person', 50)),
-      place: pickOf(topOf('place', 20)),
-      subject: pickOf(topOf('subject', 20)),
+      q: word(ALL, 1, 300),
+      place: pickOf(topOf('place', 5)),
+      subject: pickOf(topOf('subject', 5)),
     }),
     'deep page': () => ({ q: word(ALL, 1, 150), page: String(100 + Math.floor(random() * 401)) }),
   };

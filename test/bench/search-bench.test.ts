@@ -105,7 +105,7 @@ describe('synthetic corpus', () => {
     const phrase = timed.find((q) => q.queryClass === 'phrase')!;
     expect(phrase.params.get('q')).toMatch(/^"\S+ \S+"$/);
     expect(timed.find((q) => q.queryClass === 'deep page')!.params.get('page')).toMatch(/^\d+$/);
-    expect(timed.find((q) => q.queryClass === 'faceted')!.params.get('person')).toMatch(/^\d+$/);
+    expect(timed.find((q) => q.queryClass === 'faceted')!.params.get('place')).toMatch(/^\d+$/);
   });
 
   it('takes percentiles by nearest rank', () => {
