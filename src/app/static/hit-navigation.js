@@ -6,6 +6,43 @@
  * on pages with hits; no inline script (the CSP forbids it).
  */
 (() => {
+  // Single-key shortcuts can be set off by speech input or a stray key: the reader can turn them off
+  // (WCAG 2.1.4), and the choice is kept for the next page.
+  const KEYS_SETTING = 'chancery.hitKeys';
+  const readSetting = () => {
+    try {
+      return window.localStorage.getItem(KEYS_SETTING);
+    } catch {
+      return null;
+    }
+  };
+  let keysOn = readSetting() !== 'off';
+  const keyToggles = [];
+
+  function setKeys(on) {
+    keysOn = on;
+    for (const box of keyToggles) box.checked = on;
+    try {
+      window.localStorage.setItem(KEYS_SETTING, on ? 'on' : 'off');
+    } catch {
+      // Storage refused (private mode): the choice holds for this page.
+    }
+  }
+
+  /** The keys' note in the bar, as a checkbox that turns them on and off. */
+  function keysToggle(note) {
+    const label = document.createElement('label');
+    label.className = 'hit-nav__keys-toggle';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = keysOn;
+    box.addEventListener('change', () => setKeys(box.checked));
+    keyToggles.push(box);
+    label.append(box, ' ', ...note.childNodes);
+    note.append(label);
+    note.hidden = false;
+  }
+
   const FIELDS = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
   /** The hits of the version shown: app.js hides the others. */
@@ -27,7 +64,7 @@
     const previous = nav.querySelector('[data-hit-step="previous"]');
     const next = nav.querySelector('[data-hit-step="next"]');
     const keys = nav.querySelector('[data-hit-keys]');
-    if (keys) keys.hidden = false;
+    if (keys) keysToggle(keys);
     // Set before the first change, so screen readers announce each move but not the page load.
     if (position) position.setAttribute('aria-live', 'polite');
     let current = 0;
@@ -79,7 +116,7 @@
     for (const nav of navs) setUp(nav);
     document.addEventListener('keydown', (event) => {
       if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (event.key !== 'n' && event.key !== 'p') return;
+      if (!keysOn || (event.key !== 'n' && event.key !== 'p')) return;
       const target = event.target;
       if (target instanceof Element && target.closest(FIELDS)) return;
       const nav = shownNavigation();

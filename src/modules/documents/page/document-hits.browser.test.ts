@@ -89,6 +89,20 @@ describe.skipIf(!hasChromium)('search hits on the document page in a browser', (
     expect(await position(page)).toBe('Hit 3 of 3');
     // The key went into the field instead.
     expect(await page.locator('#site-search-q').inputValue()).toHaveLength('statement'.length + 1);
+
+    // The keys can be turned off (a speech-input user may say "n"), and on again.
+    const toggle = page.getByRole('checkbox', { name: /Keys n and p move/ });
+    expect(await toggle.isChecked()).toBe(true);
+    // Focus leaves the checkbox each time: keys typed in a form control never move.
+    const blur = () => toggle.evaluate((box) => (box as HTMLElement).blur());
+    await toggle.uncheck();
+    await blur();
+    await page.keyboard.press('n');
+    expect(await position(page)).toBe('Hit 3 of 3');
+    await toggle.check();
+    await blur();
+    await page.keyboard.press('n');
+    expect(await position(page)).toBe('Hit 1 of 3');
     await page.context().close();
   });
 

@@ -136,9 +136,9 @@ export const HitNavigation: FC<{
           Next hit<span aria-hidden="true"> ›</span>
         </a>{' '}
         {clear}
+        {/* hit-navigation.js shows this with a checkbox: single-key shortcuts must be able to be turned off. */}
         <span class="hit-nav__keys" data-hit-keys hidden>
-          {' '}
-          Keys: <kbd>n</kbd> next hit, <kbd>p</kbd> previous hit.
+          Keys <kbd>n</kbd> and <kbd>p</kbd> move to the next and previous hit
         </span>
       </p>
     </nav>
