@@ -350,6 +350,7 @@ function publicSurfaces(f: Fixture): Record<string, string[]> {
       ...allIds.map((id) => oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:archive.test:${id}`)),
     ],
     'GET /iiif/:id/manifest': allIds.map((id) => `/iiif/${id}/manifest`),
+    'GET /iiif/collections/:slug': collectionSlugs.map((s) => `/iiif/collections/${s}`),
     'GET /iiif/:image': scans.map((s) => `/iiif/${s.id}-${s.asset}-1`),
     'GET /iiif/:image/info.json': scans.map((s) => `/iiif/${s.id}-${s.asset}-1/info.json`),
     'GET /iiif/:image/:region/:size/:rotation/:file': scans.flatMap((s) => [

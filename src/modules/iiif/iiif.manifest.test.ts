@@ -196,6 +196,30 @@ describe.each(databaseKinds())('IIIF Presentation 3 manifests on %s', (kind) => 
     }
   });
 
+  it('lists a collection’s documents with scan pages as a IIIF Collection, published ones only', async () => {
+    const response = await context.app.request(`/iiif/collections/${fixture.collectionSlug}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('http://iiif.io/api/presentation/3/context.json');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await response.json()) as Json;
+    expect(body).toMatchObject({
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: `${base}/iiif/collections/${fixture.collectionSlug}`,
+      type: 'Collection',
+      label: { en: ['Naval talks'] },
+    });
+    expect(body.items.map((i: Json) => `${i.type} ${i.id}`)).toEqual([
+      `Manifest ${base}/iiif/${fixture.publishedId}/manifest`,
+    ]);
+    const { body: manifest } = await manifestOf(fixture.publishedId);
+    expect(manifest!.partOf).toEqual([expect.objectContaining({ id: body.id, type: 'Collection' })]);
+    for (const slug of ['no-such-collection', '%2e%2e%2fetc', 'manifest']) {
+      const missing = await context.app.request(`/iiif/collections/${slug}`);
+      expect(missing.status, slug).toBe(404);
+      expect(missing.headers.get('content-type'), slug).toContain('application/json');
+    }
+  });
+
   it('answers 304 to a client that has the manifest already', async () => {
     const first = await context.app.request(`/iiif/${fixture.publishedId}/manifest`);
     const etag = first.headers.get('etag')!;

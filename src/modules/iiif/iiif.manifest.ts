@@ -223,6 +223,15 @@ export function buildManifest(d: StoredDocument, scans: ScanWithPages[], site: S
       : { label: inCatalogue('Provided by'), value: inCatalogue(site.archiveName) },
     ...(rights ? { rights } : {}),
     ...(d.date ? { navDate: `${d.date.start}T00:00:00Z` } : {}),
+    ...(d.collections.length > 0
+      ? {
+          partOf: d.collections.map((collection) => ({
+            id: `${base}${iiifPaths.collection(collection.slug)}`,
+            type: 'Collection',
+            label: textMap(collection.name, []),
+          })),
+        }
+      : {}),
     provider: [
       {
         id: `${base}/`,

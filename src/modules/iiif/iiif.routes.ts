@@ -9,6 +9,7 @@ import type { Container } from '../../app/container.ts';
 import { AppError, badRequest, notFound } from '../../app/errors.ts';
 import { parseRecordId } from '../../app/route-params.ts';
 import { getPublicDocument } from '../documents/documents.queries.ts';
+import { buildCollection } from './iiif.collections.ts';
 import { buildManifest, presentationMediaType } from './iiif.manifest.ts';
 import { createIiifRepository, type PageImage } from './iiif.repository.ts';
 import { parseImageId, scansWithPages } from './iiif.scans.ts';
@@ -67,6 +68,15 @@ export function iiifRoutes(deps: Deps) {
       { error: { code: 'internal', message: 'The archive could not answer this request.' } },
       500,
     );
+  });
+
+  // Before the manifest and image routes: a collection slug may be any word, `manifest` included.
+  app.get('/iiif/collections/:slug', async (c) => {
+    allowAnyOrigin(c);
+    const collection = await buildCollection(deps.database.db, c.req.param('slug'), deps.config);
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Content-Type', presentationMediaType);
+    return c.body(JSON.stringify(collection));
   });
 
   app.get('/iiif/:id/manifest', async (c) => {

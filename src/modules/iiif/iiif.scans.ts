@@ -26,6 +26,7 @@ export async function scansWithPages(
 /** Addresses of IIIF resources, in one place so the manifest, routes and pages agree. */
 export const iiifPaths = {
   manifest: (documentId: number) => `/iiif/${documentId}/manifest`,
+  collection: (slug: string) => `/iiif/collections/${encodeURIComponent(slug)}`,
   /** An Image API identifier: document, scan asset and page, which the tile routes check again. */
   imageId: (documentId: number, assetId: number, page: number) => `${documentId}-${assetId}-${page}`,
   imageService: (documentId: number, assetId: number, page: number) =>

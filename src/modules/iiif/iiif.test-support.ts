@@ -18,6 +18,8 @@ export type IiifFixture = {
   draftAssetId: number;
   withdrawnId: number;
   withdrawnAssetId: number;
+  /** A collection holding the published document and the draft. */
+  collectionSlug: string;
 };
 
 async function scanAsset(
@@ -63,6 +65,7 @@ export const publishedRecord: DocumentRecordInput = {
   subjects: ['Naval cooperation'],
   places: ['Beijing'],
   credits: [{ role: 'translator', name: 'Test Translator' }],
+  collections: ['Naval talks'],
 };
 
 /** Saves the documents and runs the worker until every scan has pages and tiles. */
@@ -76,7 +79,12 @@ export async function buildIiifFixture(container: Container): Promise<IiifFixtur
     await scanAsset(container, image, 'yudin.png', 'Photograph'),
   ]);
   const save = async (externalId: string, status: 'draft' | 'published', bytes: Uint8Array) => {
-    const record = documentRecordSchema.parse({ externalId, title: `Hidden ${externalId}`, status });
+    const record = documentRecordSchema.parse({
+      externalId,
+      title: `Hidden ${externalId}`,
+      status,
+      collections: ['Naval talks'],
+    });
     const { id } = await saveDocument(deps, record, [await scanAsset(container, bytes, 'hidden.pdf')]);
     return id;
   };
@@ -102,5 +110,6 @@ export async function buildIiifFixture(container: Container): Promise<IiifFixtur
     draftAssetId: (await assetsOf(draftId))[0]!.id,
     withdrawnId,
     withdrawnAssetId: (await assetsOf(withdrawnId))[0]!.id,
+    collectionSlug: (await documents.findById(publishedId))!.collections[0]!.slug,
   };
 }
