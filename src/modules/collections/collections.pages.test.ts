@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.ts';
 import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
-import { buildDiscoveryFixture, listedTitles, tinyPng } from '../themes/discovery.test-support.ts';
+import { discoverySuite, listedTitles, tinyPng } from '../themes/discovery.test-support.ts';
 import { loadCollectionForest } from './collections.queries.ts';
 
 describe.each(databaseKinds())('collection pages on %s', (kind) => {
-  let context: TestContext;
-  const get = (url: string) => context.app.request(url);
-  const html = async (url: string) => {
-    const response = await get(url);
-    expect(response.status, url).toBe(200);
-    return response.text();
-  };
-
-  beforeAll(async () => {
-    context = await createTestContext(kind);
-    await buildDiscoveryFixture(context);
-  }, 120_000);
-  afterAll(async () => {
-    await context?.dispose();
-  });
+  const suite = discoverySuite(kind);
+  const { get, html } = suite;
 
   it('counts distinct published documents of a collection and everything under it', async () => {
-    const forest = await loadCollectionForest(context.container.database.db);
+    const forest = await loadCollectionForest(suite.context.container.database.db);
     const count = (slug: string) => forest.bySlug.get(slug)?.count;
     // Mango is filed in Border talks and Ili crisis: it counts once in Border talks.
     expect(count('border-talks')).toBe(4);
@@ -114,8 +101,8 @@ describe.each(databaseKinds())('collection pages on %s', (kind) => {
   it('serves the picture of a public collection, and shows it with its text alternative', async () => {
     expect((await get('/collections/border-talks/image')).status).toBe(404);
     const bytes = await tinyPng();
-    const blob = await context.container.storage.put(bytes);
-    const db = context.container.database.db;
+    const blob = await suite.context.container.storage.put(bytes);
+    const db = suite.context.container.database.db;
     const id = (await createAuthoritiesRepository({ db }).findBySlug('collection', 'border-talks'))!.id;
     await db
       .updateTable('authorities')

@@ -1,23 +1,16 @@
-import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { Container } from '../../app/container.ts';
-import { notFound } from '../../app/errors.ts';
-import { parseRecordId } from '../../app/route-params.ts';
-import { type AdminEnv, actionContext, requireRole } from '../accounts/accounts.middleware.ts';
-import { renderAdminPage } from '../admin/ui/admin-layout.tsx';
 import { CsrfField } from '../admin/ui/forms.tsx';
 import { TextArea, TextInput } from '../editor/editor.fields.tsx';
 import type { FieldError } from '../editor/editor.record.ts';
+import { curatedAdminRoutes } from '../themes/curated.admin-routes.tsx';
 import {
   CommonFields,
   type CuratedFrame,
   CuratedPage,
   DeleteForm,
   formText,
-  issuesToErrors,
-  usecaseError,
 } from '../themes/curated.forms.tsx';
-import { CuratedFieldError } from '../themes/themes.usecases.ts';
 import { createReadersRepository, type Reader } from './readers.repository.ts';
 import { readerRecordSchema } from './readers.schemas.ts';
 import { deleteReader, saveReader } from './readers.usecases.ts';
@@ -108,11 +101,11 @@ function recordOf(form: ReaderForm) {
 
 const ReaderFormPage: FC<{
   frame: CuratedFrame;
-  reader?: Reader | undefined;
+  item?: Reader | undefined;
   form: ReaderForm;
   errors: FieldError[];
   notice?: string | undefined;
-}> = ({ frame, reader, form, errors, notice }) => {
+}> = ({ frame, item: reader, form, errors, notice }) => {
   const csrfToken = frame.c.get('csrfToken');
   const fieldErrors = new Map(errors.map((e) => [e.field, e.message]));
   return (
@@ -174,9 +167,9 @@ const ReaderFormPage: FC<{
   );
 };
 
-const ReaderListPage: FC<{ frame: CuratedFrame; readers: Reader[]; notice?: string | undefined }> = ({
+const ReaderListPage: FC<{ frame: CuratedFrame; items: Reader[]; notice?: string | undefined }> = ({
   frame,
-  readers,
+  items: readers,
   notice,
 }) => (
   <CuratedPage
@@ -220,89 +213,27 @@ const ReaderListPage: FC<{ frame: CuratedFrame; readers: Reader[]; notice?: stri
   </CuratedPage>
 );
 
-const notices: Record<string, string> = {
-  created: 'The reader was created.',
-  saved: 'Your changes were saved.',
-  deleted: 'The reader was deleted.',
-};
-
 /** Readers in the workspace (editors): /admin/readers, /new, /{id}, /{id}/delete. */
-export function readersAdminPages(container: Pick<Container, 'config' | 'database'>) {
-  const { db } = container.database;
-  const app = new Hono<AdminEnv>();
-  const frame = (c: Context<AdminEnv>): CuratedFrame => ({ c, container });
-  const load = async (c: Context<AdminEnv>) => {
-    const id = parseRecordId(c.req.param('id'));
-    const reader = id === undefined ? undefined : await createReadersRepository({ db }).findById(id);
-    if (!reader) throw notFound('readers.not_found', 'There is no such reader.');
-    return reader;
-  };
-
-  async function save(c: Context<AdminEnv>, reader: Reader | undefined) {
-    const body = await c.req.parseBody();
-    const form: ReaderForm = {
+export const readersAdminPages = (container: Pick<Container, 'config' | 'database'>) =>
+  curatedAdminRoutes(container, {
+    noun: 'reader',
+    base: '/admin/readers',
+    find: (db, id) => createReadersRepository({ db }).findById(id),
+    list: (db) => createReadersRepository({ db }).list({ publishedOnly: false }),
+    emptyForm,
+    formOf,
+    readForm: (body) => ({
       title: formText(body.title),
       slug: formText(body.slug),
       status: formText(body.status),
       compiler: formText(body.compiler),
       introduction: formText(body.introduction),
       items: formText(body.items),
-    };
-    const again = (errors: FieldError[]) =>
-      c.html(
-        renderAdminPage(<ReaderFormPage frame={frame(c)} reader={reader} form={form} errors={errors} />),
-        422,
-      );
-    const { parsed, linesOf } = recordOf(form);
-    if (!parsed.success) return again(issuesToErrors(parsed.error.issues, labels, linesOf));
-    try {
-      const { id } = await saveReader(db, parsed.data, {
-        id: reader?.id,
-        createOnly: !reader,
-        context: actionContext(c),
-      });
-      return c.redirect(`/admin/readers/${id}?done=${reader ? 'saved' : 'created'}`, 303);
-    } catch (error) {
-      if (error instanceof CuratedFieldError)
-        return again([usecaseError(error.field, error.message, linesOf)]);
-      throw error;
-    }
-  }
-
-  app.get('/', requireRole('editor'), async (c) =>
-    c.html(
-      renderAdminPage(
-        <ReaderListPage
-          frame={frame(c)}
-          readers={await createReadersRepository({ db }).list({ publishedOnly: false })}
-          notice={notices[c.req.query('done') ?? '']}
-        />,
-      ),
-    ),
-  );
-  app.get('/new', requireRole('editor'), (c) =>
-    c.html(renderAdminPage(<ReaderFormPage frame={frame(c)} form={emptyForm} errors={[]} />)),
-  );
-  app.post('/', requireRole('editor'), (c) => save(c, undefined));
-  app.get('/:id', requireRole('editor'), async (c) => {
-    const reader = await load(c);
-    return c.html(
-      renderAdminPage(
-        <ReaderFormPage
-          frame={frame(c)}
-          reader={reader}
-          form={formOf(reader)}
-          errors={[]}
-          notice={notices[c.req.query('done') ?? '']}
-        />,
-      ),
-    );
+    }),
+    recordOf,
+    labels,
+    save: saveReader,
+    remove: deleteReader,
+    FormPage: ReaderFormPage,
+    ListPage: ReaderListPage,
   });
-  app.post('/:id', requireRole('editor'), async (c) => save(c, await load(c)));
-  app.post('/:id/delete', requireRole('editor'), async (c) => {
-    const reader = await load(c);
-    await deleteReader(db, reader.id, actionContext(c));
-    return c.redirect('/admin/readers?done=deleted', 303);
-  });
-  return app;
-}

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
-import { buildDiscoveryFixture, type DiscoveryFixture } from '../themes/discovery.test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.ts';
+import { discoverySuite } from '../themes/discovery.test-support.ts';
 
 describe.each(databaseKinds())('reader pages on %s', (kind) => {
-  let context: TestContext;
-  let fixture: DiscoveryFixture;
-  const get = (url: string) => context.app.request(url);
-  const html = async (url: string) => {
-    const response = await get(url);
-    expect(response.status, url).toBe(200);
-    return response.text();
-  };
-
-  beforeAll(async () => {
-    context = await createTestContext(kind);
-    fixture = await buildDiscoveryFixture(context);
-  }, 120_000);
-  afterAll(async () => {
-    await context?.dispose();
-  });
+  const suite = discoverySuite(kind);
+  const { get, html } = suite;
 
   it('lists published readers with the number of their published documents', async () => {
     const page = await html('/readers');
@@ -40,14 +26,14 @@ describe.each(databaseKinds())('reader pages on %s', (kind) => {
     expect(page).toContain('<p>Read the telegram first.</p><p>Then compare the dates.</p>');
     expect(page).not.toContain('Zulu');
     expect(page).not.toContain('A note on the unpublished draft.');
-    expect(page).not.toContain(`/documents/${fixture.ids.zulu}`);
+    expect(page).not.toContain(`/documents/${suite.fixture.ids.zulu}`);
     // Each document's Chicago bibliography entry, and the way to its other citations.
     const plain = page.replace(/<[^>]+>/g, '');
     expect(plain).toContain(
       'Cite as: Anna Example. “Bravo telegram.” August 9, 1962. Chancery Digital Archive.',
     );
-    expect(page).toContain(`href="/documents/${fixture.ids.bravo}#cite"`);
-    expect(page).toContain(`href="/documents/${fixture.ids.bravo}.ris"`);
+    expect(page).toContain(`href="/documents/${suite.fixture.ids.bravo}#cite"`);
+    expect(page).toContain(`href="/documents/${suite.fixture.ids.bravo}.ris"`);
   });
 
   it('cites the reader itself in Chicago, with its compiler and permanent address', async () => {

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TestContext } from '../../../test/support/databases.ts';
+import { createTestContext, type DatabaseKind } from '../../../test/support/databases.ts';
 import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { type DocumentRecordInput, documentRecordSchema } from '../documents/documents.schemas.ts';
 import { saveDocument } from '../documents/documents.usecases.ts';
@@ -159,4 +161,29 @@ export function listedTitles(html: string, listId = 'documents'): string[] {
   return [...section.slice(0, end).matchAll(/class="document-list__title"><a href="[^"]+">([^<]+)</g)].map(
     (m) => m[1]!,
   );
+}
+
+/**
+ * For a describe block: a fresh app on `kind` holding the discovery fixture, and request helpers
+ * (`html` insists on a 200). Read `suite.context` and `suite.fixture` inside tests.
+ */
+export function discoverySuite(kind: DatabaseKind) {
+  const suite = {
+    context: undefined as unknown as TestContext,
+    fixture: undefined as unknown as DiscoveryFixture,
+    get: (url: string) => suite.context.app.request(url),
+    html: async (url: string) => {
+      const response = await suite.get(url);
+      expect(response.status, url).toBe(200);
+      return response.text();
+    },
+  };
+  beforeAll(async () => {
+    suite.context = await createTestContext(kind);
+    suite.fixture = await buildDiscoveryFixture(suite.context);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.context?.dispose();
+  });
+  return suite;
 }

@@ -1,28 +1,24 @@
-import { type Context, Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import type { Kysely } from 'kysely';
 import type { Container } from '../../app/container.ts';
-import { notFound } from '../../app/errors.ts';
-import { parseRecordId } from '../../app/route-params.ts';
-import { type AdminEnv, actionContext, requireRole } from '../accounts/accounts.middleware.ts';
-import { renderAdminPage } from '../admin/ui/admin-layout.tsx';
+import type { Database } from '../../database/tables.ts';
 import { CsrfField } from '../admin/ui/forms.tsx';
 import { createAuthoritiesRepository } from '../authorities/authorities.repository.ts';
 import { isoHistoricalDate } from '../documents/historical-date.ts';
 import { TextArea, TextInput } from '../editor/editor.fields.tsx';
 import type { FieldError } from '../editor/editor.record.ts';
+import { curatedAdminRoutes } from './curated.admin-routes.tsx';
 import {
   CommonFields,
   type CuratedFrame,
   CuratedPage,
   DeleteForm,
   formText,
-  issuesToErrors,
   numberedLines,
-  usecaseError,
 } from './curated.forms.tsx';
 import { createThemesRepository, type Theme } from './themes.repository.ts';
 import { themeRecordSchema } from './themes.schemas.ts';
-import { CuratedFieldError, deleteTheme, saveTheme } from './themes.usecases.ts';
+import { deleteTheme, saveTheme } from './themes.usecases.ts';
 
 /** The theme form as typed. */
 type ThemeForm = {
@@ -55,7 +51,7 @@ const emptyForm: ThemeForm = {
   events: '',
 };
 
-async function formOf(theme: Theme, db: Container['database']['db']): Promise<ThemeForm> {
+async function formOf(theme: Theme, db: Kysely<Database>): Promise<ThemeForm> {
   const collections = await createAuthoritiesRepository({ db }).findManyByIds(theme.collectionIds);
   const nameOf = new Map(collections.map((c) => [c.id, c.name]));
   return {
@@ -140,11 +136,11 @@ const ThemeFields: FC<{ form: ThemeForm; errors: Map<string, string> }> = ({ for
 
 const ThemeFormPage: FC<{
   frame: CuratedFrame;
-  theme?: Theme | undefined;
+  item?: Theme | undefined;
   form: ThemeForm;
   errors: FieldError[];
   notice?: string | undefined;
-}> = ({ frame, theme, form, errors, notice }) => {
+}> = ({ frame, item: theme, form, errors, notice }) => {
   const csrfToken = frame.c.get('csrfToken');
   return (
     <CuratedPage
@@ -180,9 +176,9 @@ const ThemeFormPage: FC<{
   );
 };
 
-const ThemeListPage: FC<{ frame: CuratedFrame; themes: Theme[]; notice?: string | undefined }> = ({
+const ThemeListPage: FC<{ frame: CuratedFrame; items: Theme[]; notice?: string | undefined }> = ({
   frame,
-  themes,
+  items: themes,
   notice,
 }) => (
   <CuratedPage
@@ -228,94 +224,28 @@ const ThemeListPage: FC<{ frame: CuratedFrame; themes: Theme[]; notice?: string 
   </CuratedPage>
 );
 
-const readForm = async (c: Context<AdminEnv>): Promise<ThemeForm> => {
-  const body = await c.req.parseBody();
-  return {
-    title: formText(body.title),
-    slug: formText(body.slug),
-    status: formText(body.status),
-    summary: formText(body.summary),
-    overview: formText(body.overview),
-    collections: formText(body.collections),
-    events: formText(body.events),
-  };
-};
-
-const notices: Record<string, string> = {
-  created: 'The theme was created.',
-  saved: 'Your changes were saved.',
-  deleted: 'The theme was deleted.',
-};
-
 /** Themes in the workspace (editors): /admin/themes, /new, /{id}, /{id}/delete. */
-export function themesAdminPages(container: Pick<Container, 'config' | 'database'>) {
-  const { db } = container.database;
-  const app = new Hono<AdminEnv>();
-  const frame = (c: Context<AdminEnv>): CuratedFrame => ({ c, container });
-  const load = async (c: Context<AdminEnv>) => {
-    const id = parseRecordId(c.req.param('id'));
-    const theme = id === undefined ? undefined : await createThemesRepository({ db }).findById(id);
-    if (!theme) throw notFound('themes.not_found', 'There is no such theme.');
-    return theme;
-  };
-
-  async function save(c: Context<AdminEnv>, theme: Theme | undefined) {
-    const form = await readForm(c);
-    const again = (errors: FieldError[]) =>
-      c.html(
-        renderAdminPage(<ThemeFormPage frame={frame(c)} theme={theme} form={form} errors={errors} />),
-        422,
-      );
-    const { parsed, linesOf } = recordOf(form);
-    if (!parsed.success) return again(issuesToErrors(parsed.error.issues, labels, linesOf));
-    try {
-      const { id } = await saveTheme(db, parsed.data, {
-        id: theme?.id,
-        createOnly: !theme,
-        context: actionContext(c),
-      });
-      return c.redirect(`/admin/themes/${id}?done=${theme ? 'saved' : 'created'}`, 303);
-    } catch (error) {
-      if (error instanceof CuratedFieldError)
-        return again([usecaseError(error.field, error.message, linesOf)]);
-      throw error;
-    }
-  }
-
-  app.get('/', requireRole('editor'), async (c) =>
-    c.html(
-      renderAdminPage(
-        <ThemeListPage
-          frame={frame(c)}
-          themes={await createThemesRepository({ db }).list({ publishedOnly: false })}
-          notice={notices[c.req.query('done') ?? '']}
-        />,
-      ),
-    ),
-  );
-  app.get('/new', requireRole('editor'), (c) =>
-    c.html(renderAdminPage(<ThemeFormPage frame={frame(c)} form={emptyForm} errors={[]} />)),
-  );
-  app.post('/', requireRole('editor'), (c) => save(c, undefined));
-  app.get('/:id', requireRole('editor'), async (c) => {
-    const theme = await load(c);
-    return c.html(
-      renderAdminPage(
-        <ThemeFormPage
-          frame={frame(c)}
-          theme={theme}
-          form={await formOf(theme, db)}
-          errors={[]}
-          notice={notices[c.req.query('done') ?? '']}
-        />,
-      ),
-    );
+export const themesAdminPages = (container: Pick<Container, 'config' | 'database'>) =>
+  curatedAdminRoutes(container, {
+    noun: 'theme',
+    base: '/admin/themes',
+    find: (db, id) => createThemesRepository({ db }).findById(id),
+    list: (db) => createThemesRepository({ db }).list({ publishedOnly: false }),
+    emptyForm,
+    formOf,
+    readForm: (body) => ({
+      title: formText(body.title),
+      slug: formText(body.slug),
+      status: formText(body.status),
+      summary: formText(body.summary),
+      overview: formText(body.overview),
+      collections: formText(body.collections),
+      events: formText(body.events),
+    }),
+    recordOf,
+    labels,
+    save: saveTheme,
+    remove: deleteTheme,
+    FormPage: ThemeFormPage,
+    ListPage: ThemeListPage,
   });
-  app.post('/:id', requireRole('editor'), async (c) => save(c, await load(c)));
-  app.post('/:id/delete', requireRole('editor'), async (c) => {
-    const theme = await load(c);
-    await deleteTheme(db, theme.id, actionContext(c));
-    return c.redirect('/admin/themes?done=deleted', 303);
-  });
-  return app;
-}

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
-import { buildDiscoveryFixture, type DiscoveryFixture, listedTitles } from './discovery.test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../../test/support/databases.ts';
+import { discoverySuite, listedTitles } from './discovery.test-support.ts';
 import { drawMap } from './themes.map.tsx';
 
 /** The periods of the timeline as "label: count", in order. */
@@ -27,22 +27,8 @@ function placeRows(html: string): string[] {
 }
 
 describe.each(databaseKinds())('theme pages on %s', (kind) => {
-  let context: TestContext;
-  let fixture: DiscoveryFixture;
-  const get = (url: string) => context.app.request(url);
-  const html = async (url: string) => {
-    const response = await get(url);
-    expect(response.status, url).toBe(200);
-    return response.text();
-  };
-
-  beforeAll(async () => {
-    context = await createTestContext(kind);
-    fixture = await buildDiscoveryFixture(context);
-  }, 120_000);
-  afterAll(async () => {
-    await context?.dispose();
-  });
+  const suite = discoverySuite(kind);
+  const { get, html } = suite;
 
   it('lists published themes only', async () => {
     const page = await html('/themes');
@@ -78,7 +64,7 @@ describe.each(databaseKinds())('theme pages on %s', (kind) => {
     // Ili has no coordinates: its document is counted at China, the place it lies within.
     expect(placeRows(page)).toEqual(['Beijing: 1', 'China: 1', 'Moscow: 1']);
     expect(page.match(/<circle /g)).toHaveLength(3);
-    expect(page).toContain(`href="/themes/border-crisis?place=${fixture.places.moscow}#documents"`);
+    expect(page).toContain(`href="/themes/border-crisis?place=${suite.fixture.places.moscow}#documents"`);
     // The draft's second place never appears.
     expect(page).not.toContain('Lhasa');
   });
@@ -93,12 +79,12 @@ describe.each(databaseKinds())('theme pages on %s', (kind) => {
     const decade = await html('/themes/border-crisis?decade=1960s');
     expect(listedTitles(decade)).toEqual(['Xylo minutes', 'Bravo telegram', 'Mango report']);
 
-    const place = await html(`/themes/border-crisis?place=${fixture.places.moscow}`);
+    const place = await html(`/themes/border-crisis?place=${suite.fixture.places.moscow}`);
     expect(listedTitles(place)).toEqual(['Mango report']);
     expect(timeline(place)).toEqual(['1962: 0', '1964: 1', '1969: 0']);
 
     // A place filter includes the places within it.
-    expect(listedTitles(await html(`/themes/border-crisis?place=${fixture.places.china}`))).toEqual([
+    expect(listedTitles(await html(`/themes/border-crisis?place=${suite.fixture.places.china}`))).toEqual([
       'Xylo minutes',
     ]);
 
@@ -124,7 +110,7 @@ describe.each(databaseKinds())('theme pages on %s', (kind) => {
       expect((await get(url)).status, url).toBe(400);
     }
     // The draft's place is in the database, but no published document of the theme is from it.
-    const zuluPlace = await context.container.database.db
+    const zuluPlace = await suite.context.container.database.db
       .selectFrom('authorities')
       .select('id')
       .where('name', '=', 'Lhasa')
