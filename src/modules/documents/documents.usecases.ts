@@ -16,6 +16,7 @@ import { nowIso } from '../shared/text.ts';
 import {
   type AssetRow,
   createDocumentsRepository,
+  type DocumentLinks,
   type DocumentRow,
   type DocumentsRepository,
 } from './documents.repository.ts';
@@ -65,6 +66,134 @@ export class RecordFieldError extends AppError {
   }
 }
 
+/** The `documents` row a record is saved as; an update keeps the creation and publication times. */
+export function documentRowOf(
+  record: DocumentRecord,
+  existing: { createdAt: string; publishedAt: string | null } | undefined,
+  now: string,
+  repositoryId: number | null,
+): DocumentRow {
+  return {
+    external_id: record.externalId ?? null,
+    status: record.status,
+    title: record.title,
+    subtitle: record.subtitle,
+    summary: record.summary,
+    date_start: record.date?.start ?? null,
+    date_end: record.date?.end ?? null,
+    date_precision: record.date?.precision ?? null,
+    date_circa: record.date?.circa ? 1 : 0,
+    date_time: record.date?.time ?? null,
+    place_of_origin: record.placeOfOrigin,
+    document_type: record.type,
+    repository_id: repositoryId,
+    archival_reference: record.archivalReference,
+    program: record.program,
+    rights: record.rights,
+    withdrawal_reason: record.status === 'withdrawn' ? record.withdrawalReason : null,
+    scheduled_for: record.status === 'scheduled' ? record.scheduledFor : null,
+    created_at: record.createdAt ?? existing?.createdAt ?? now,
+    updated_at: record.updatedAt ?? now,
+    published_at:
+      record.publishedAt ??
+      existing?.publishedAt ??
+      (record.status === 'published' || record.status === 'withdrawn' ? now : null),
+  };
+}
+
+/**
+ * The record's links to authorities, found or created in a fixed order (agents, subjects, places,
+ * funders, collections; the repository before them all), so new authorities get the same IDs
+ * whichever way a record is saved.
+ */
+export async function resolveAuthorityLinks(
+  resolver: AuthorityResolver,
+  record: DocumentRecord,
+): Promise<{ authorityId: number; role: LinkRole }[]> {
+  const authorityLinks: { authorityId: number; role: LinkRole }[] = [];
+  const link = async (kind: AuthorityKind, role: LinkRole, refs: AuthorityRef[]) => {
+    for (const ref of refs)
+      authorityLinks.push({ authorityId: await resolveAuthority(resolver, kind, ref), role });
+  };
+  for (const agent of record.agents) {
+    authorityLinks.push({
+      authorityId: await resolveAuthority(resolver, agent.kind, agent),
+      role: agent.role,
+    });
+  }
+  await link('subject', 'subject', record.subjects);
+  await link('place', 'place', record.places);
+  await link('funder', 'funder', record.funders);
+  await link('collection', 'collection', record.collections);
+  return authorityLinks;
+}
+
+/** The record's related documents and attachments that exist; the others per `missingLinks`. */
+export async function resolveDocumentLinks(
+  documents: Pick<DocumentsRepository, 'findIdByExternalId' | 'exists'>,
+  record: DocumentRecord,
+  missingLinks: SaveDocumentOptions['missingLinks'],
+): Promise<{
+  documentLinks: { targetId: number; kind: DocumentLinkKind }[];
+  deferredLinks: SaveDocumentResult['deferredLinks'];
+}> {
+  const deferredLinks: SaveDocumentResult['deferredLinks'] = [];
+  const documentLinks: { targetId: number; kind: DocumentLinkKind }[] = [];
+  for (const [kind, refs] of [
+    ['related', record.related],
+    ['attachment', record.attachments],
+  ] as const) {
+    for (const [index, ref] of refs.entries()) {
+      const targetId = await resolveDocumentRef(documents, ref);
+      if (targetId !== undefined) documentLinks.push({ targetId, kind });
+      else if (missingLinks === 'defer') deferredLinks.push({ ref, kind });
+      else {
+        throw new RecordFieldError(
+          `${kind === 'related' ? 'related' : 'attachments'}[${index}]`,
+          `no document ${describeRef(ref)}`,
+        );
+      }
+    }
+  }
+  return { documentLinks, deferredLinks };
+}
+
+/**
+ * Writes what a saved record holds besides its row: languages, markings, credits, links, asset rows
+ * and their files' rows. `fresh` says the document was created by this save and holds nothing yet.
+ */
+export async function writeRecordContents(
+  db: Kysely<Database>,
+  contents: {
+    id: number;
+    fresh: boolean;
+    record: DocumentRecord;
+    assets: PreparedAsset[];
+    authorityLinks: DocumentLinks['authorities'];
+    documentLinks: DocumentLinks['documents'];
+    now: string;
+  },
+): Promise<void> {
+  const { id, fresh, record, assets, now } = contents;
+  const documents = createDocumentsRepository({ db });
+  await documents.replaceLinks(
+    id,
+    {
+      languages: record.languages,
+      classifications: record.classifications,
+      credits: record.credits,
+      authorities: contents.authorityLinks,
+      documents: contents.documentLinks,
+    },
+    { fresh },
+  );
+  await storeBlobRows(db, assets, now);
+  await documents.replaceAssets(id, assets, now, { fresh });
+  await storeAlignments(db, id, assets).catch((error: unknown) => {
+    throw error instanceof AlignmentProblem ? new RecordFieldError(error.field, error.reason) : error;
+  });
+}
+
 /**
  * Creates or updates one document with everything it holds, in one transaction: either all of it is
  * written or nothing is. A record with a known external ID (else a known record ID) updates that
@@ -88,38 +217,16 @@ export async function saveDocument(
 
     const existingId =
       options.target === undefined
-        ? await findExisting(documents, record)
+        ? await findExisting(existingLookup(documents), record)
         : await checkTarget(documents, record, options.target);
     const existing = existingId === undefined ? undefined : await documents.findById(existingId);
 
-    const row: DocumentRow = {
-      external_id: record.externalId ?? null,
-      status: record.status,
-      title: record.title,
-      subtitle: record.subtitle,
-      summary: record.summary,
-      date_start: record.date?.start ?? null,
-      date_end: record.date?.end ?? null,
-      date_precision: record.date?.precision ?? null,
-      date_circa: record.date?.circa ? 1 : 0,
-      date_time: record.date?.time ?? null,
-      place_of_origin: record.placeOfOrigin,
-      document_type: record.type,
-      repository_id: record.repository
-        ? await resolveAuthority(resolver, 'repository', record.repository)
-        : null,
-      archival_reference: record.archivalReference,
-      program: record.program,
-      rights: record.rights,
-      withdrawal_reason: record.status === 'withdrawn' ? record.withdrawalReason : null,
-      scheduled_for: record.status === 'scheduled' ? record.scheduledFor : null,
-      created_at: record.createdAt ?? existing?.createdAt ?? now,
-      updated_at: record.updatedAt ?? now,
-      published_at:
-        record.publishedAt ??
-        existing?.publishedAt ??
-        (record.status === 'published' || record.status === 'withdrawn' ? now : null),
-    };
+    const row = documentRowOf(
+      record,
+      existing,
+      now,
+      record.repository ? await resolveAuthority(resolver, 'repository', record.repository) : null,
+    );
 
     let id: number;
     if (existing) {
@@ -134,52 +241,21 @@ export async function saveDocument(
       if (keepId) await syncIdentity(trx, deps.dialect, 'documents');
     }
 
-    const authorityLinks: { authorityId: number; role: LinkRole }[] = [];
-    const link = async (kind: AuthorityKind, role: LinkRole, refs: AuthorityRef[]) => {
-      for (const ref of refs)
-        authorityLinks.push({ authorityId: await resolveAuthority(resolver, kind, ref), role });
-    };
-    for (const agent of record.agents) {
-      authorityLinks.push({
-        authorityId: await resolveAuthority(resolver, agent.kind, agent),
-        role: agent.role,
-      });
-    }
-    await link('subject', 'subject', record.subjects);
-    await link('place', 'place', record.places);
-    await link('funder', 'funder', record.funders);
-    await link('collection', 'collection', record.collections);
+    const authorityLinks = await resolveAuthorityLinks(resolver, record);
+    const { documentLinks, deferredLinks } = await resolveDocumentLinks(
+      documents,
+      record,
+      options.missingLinks,
+    );
 
-    const deferredLinks: SaveDocumentResult['deferredLinks'] = [];
-    const documentLinks: { targetId: number; kind: DocumentLinkKind }[] = [];
-    for (const [kind, refs] of [
-      ['related', record.related],
-      ['attachment', record.attachments],
-    ] as const) {
-      for (const [index, ref] of refs.entries()) {
-        const targetId = await resolveDocumentRef(documents, ref);
-        if (targetId !== undefined) documentLinks.push({ targetId, kind });
-        else if (options.missingLinks === 'defer') deferredLinks.push({ ref, kind });
-        else {
-          throw new RecordFieldError(
-            `${kind === 'related' ? 'related' : 'attachments'}[${index}]`,
-            `no document ${describeRef(ref)}`,
-          );
-        }
-      }
-    }
-
-    await documents.replaceLinks(id, {
-      languages: record.languages,
-      classifications: record.classifications,
-      credits: record.credits,
-      authorities: authorityLinks,
-      documents: documentLinks,
-    });
-    await storeBlobRows(trx, assets, now);
-    await documents.replaceAssets(id, assets, now);
-    await storeAlignments(trx, id, assets).catch((error: unknown) => {
-      throw error instanceof AlignmentProblem ? new RecordFieldError(error.field, error.reason) : error;
+    await writeRecordContents(trx, {
+      id,
+      fresh: !existing,
+      record,
+      assets,
+      authorityLinks,
+      documentLinks,
+      now,
     });
     // Scans are read (text layer, OCR, page images) by a background job queued with the record.
     await enqueueScanProcessing({ db: trx, dialect: deps.dialect }, id);
@@ -243,25 +319,37 @@ async function ownLinks(db: Kysely<Database>, id: number) {
   return rows.map((r) => ({ targetId: r.target_id, kind: r.kind }));
 }
 
-async function findExisting(
-  documents: DocumentsRepository,
+/** How findExisting asks about documents: the repository, or what a batch has read already. */
+export type ExistingDocumentLookup = {
+  idByExternalId(externalId: string): Promise<number | undefined>;
+  /** The external ID of the document with this record ID; undefined when there is no such document. */
+  externalIdOf(id: number): Promise<string | null | undefined>;
+};
+
+const existingLookup = (documents: DocumentsRepository): ExistingDocumentLookup => ({
+  idByExternalId: (externalId) => documents.findIdByExternalId(externalId),
+  externalIdOf: (id) => documents.findExternalId(id),
+});
+
+/**
+ * The document a record updates: the one with its external ID, else the one with its record ID
+ * (unless that one has another external ID: the record then belongs elsewhere, an error).
+ */
+export async function findExisting(
+  lookup: ExistingDocumentLookup,
   record: DocumentRecord,
 ): Promise<number | undefined> {
   if (record.externalId) {
-    const byExternal = await documents.findIdByExternalId(record.externalId);
+    const byExternal = await lookup.idByExternalId(record.externalId);
     if (byExternal !== undefined) return byExternal;
   }
-  if (record.id !== undefined && (await documents.exists(record.id))) {
-    const other = await documents.findById(record.id);
-    if (other?.externalId && record.externalId && other.externalId !== record.externalId) {
-      throw new RecordFieldError(
-        'id',
-        `record ${record.id} belongs to another document (${other.externalId})`,
-      );
-    }
-    return record.id;
+  if (record.id === undefined) return undefined;
+  const other = await lookup.externalIdOf(record.id);
+  if (other === undefined) return undefined;
+  if (other && record.externalId && other !== record.externalId) {
+    throw new RecordFieldError('id', `record ${record.id} belongs to another document (${other})`);
   }
-  return undefined;
+  return record.id;
 }
 
 /** The document a form edits: it must exist, and the record's external ID must not name another one. */
@@ -290,7 +378,7 @@ async function checkTarget(
 }
 
 async function resolveDocumentRef(
-  documents: DocumentsRepository,
+  documents: Pick<DocumentsRepository, 'findIdByExternalId' | 'exists'>,
   ref: DocumentRef,
 ): Promise<number | undefined> {
   if ('externalId' in ref && ref.externalId) {

@@ -7,6 +7,7 @@ import type { Logger } from '../../app/logger.ts';
 import type { DialectName } from '../../database/database.ts';
 import type { Database } from '../../database/tables.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
+import { type BatchEntry, type BatchOutcome, saveDocumentBatch } from '../documents/documents.batch-save.ts';
 import {
   type AuthorityRef,
   authorityRecordSchema,
@@ -14,12 +15,7 @@ import {
   type DocumentRef,
   documentRecordSchema,
 } from '../documents/documents.schemas.ts';
-import {
-  linkDocuments,
-  RecordFieldError,
-  type SaveDocumentResult,
-  saveDocument,
-} from '../documents/documents.usecases.ts';
+import { linkDocuments, RecordFieldError, type SaveDocumentResult } from '../documents/documents.usecases.ts';
 import { createCuratedImport, isCuratedLine } from '../themes/curated.records.ts';
 import { prepareAssets } from './import-export.assets.ts';
 import {
@@ -89,18 +85,29 @@ export type ImportOptions = {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   onProblem?: ((problem: RecordProblem) => void) | undefined;
   limits?: Partial<ReaderLimits> | undefined;
+  /** Documents per transaction; by default what suits the database (tests set small ones). */
+  batchSize?: number | undefined;
 };
 
 const keptProblems = 1000;
 /** Records failing in a row for reasons that are not theirs (the database is gone) end the run. */
 const maxUnexpectedInARow = 10;
+/**
+ * Documents saved per transaction (see saveDocumentBatch). PostgreSQL keeps it under 64: each record
+ * is a savepoint, and past 64 of them in one transaction every other session's snapshot checks get
+ * slower until it ends.
+ */
+const batchSizes = { sqlite: 500, postgres: 60 } as const;
+/** Text held in memory for one batch, at most (a few long transcripts end a batch early). */
+const maxBatchTextLength = 32_000_000;
 
 export const importHasErrors = (summary: ImportSummary) => summary.failed > 0 || summary.unresolvedLinks > 0;
 
 /**
  * Imports a JSON or JSONL file of records. Each record is validated and its files checked and stored
- * before its one transaction; a bad record is reported (line, record, field) and skipped, and the run
- * goes on. Links to documents further down the file are made once the whole file is in.
+ * before it is written; a bad record is reported (line, record, field) and skipped, and the run goes
+ * on. Documents are written in batches (saveDocumentBatch), each record all or nothing. Links to
+ * documents further down the file are made once the whole file is in.
  * Throws ImportFileError only when the file as a whole cannot be read.
  */
 export async function importRecords(deps: ImportExportDeps, options: ImportOptions): Promise<ImportSummary> {
@@ -135,11 +142,81 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
   >();
   let unexpectedInARow = 0;
   const curated = createCuratedImport();
+  const batch: PendingDocument[] = [];
+  let batchTextLength = 0;
 
   const report = (problem: RecordProblem) => {
     if (problem.severity === 'warning') summary.warnings++;
     if (summary.problems.length < keptProblems) summary.problems.push(problem);
     options.onProblem?.(problem);
+  };
+
+  /** Counts a record that failed for reasons outside it, ending the run after too many in a row. */
+  const unexpected = (error: unknown, location: string) => {
+    unexpectedInARow++;
+    deps.logger?.error('import: a record could not be saved', { location, error: String(error) });
+    if (unexpectedInARow >= maxUnexpectedInARow) {
+      throw new ImportFileError(
+        `Stopped after ${maxUnexpectedInARow} records in a row failed for reasons outside them ` +
+          `(last: ${error instanceof Error ? error.message : String(error)}). Records before ${location} were imported.`,
+      );
+    }
+  };
+
+  const progress = () =>
+    options.onProgress?.({
+      processed: summary.processed,
+      failed: summary.failed,
+      documents: summary.documents,
+      authorities: summary.authorities,
+      bytesRead: source.bytesRead(),
+      totalBytes: source.byteSize,
+    });
+
+  /** Writes the documents waiting in the batch and reports each one's outcome. */
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const pending = batch.splice(0);
+    batchTextLength = 0;
+    const outcomes = await saveDocumentBatch(
+      deps,
+      pending.map((p) => p.entry),
+    );
+    for (const [index, outcome] of outcomes.entries()) {
+      const item = pending[index]!;
+      const saved = savedOrReported(outcome, item);
+      if (!saved) {
+        summary.failed++;
+        continue;
+      }
+      unexpectedInARow = 0;
+      if (item.fileId !== undefined) documentIds.set(item.fileId, saved.id);
+      if (saved.deferredLinks.length > 0) {
+        deferred.set(saved.id, {
+          id: saved.id,
+          links: saved.deferredLinks,
+          location: item.location,
+          record: item.record,
+        });
+      } else deferred.delete(saved.id);
+      if (saved.created) summary.documents.created++;
+      else summary.documents.updated++;
+    }
+    progress();
+  };
+
+  const savedOrReported = (outcome: BatchOutcome, item: PendingDocument): SaveDocumentResult | undefined => {
+    if (outcome.ok) return outcome.result;
+    const { error } = outcome;
+    const fail = (field: string | undefined, message: string) =>
+      report({ severity: 'error', location: item.location, record: item.record, field, message });
+    if (error instanceof RecordFieldError) fail(error.field, error.message.slice(error.field.length + 2));
+    else if (error instanceof AppError) fail(undefined, error.message);
+    else {
+      fail(undefined, `could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      unexpected(error, item.location);
+    }
+    return undefined;
   };
 
   for await (const item of source.items()) {
@@ -183,25 +260,12 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
       if (!ok) summary.failed++;
       unexpectedInARow = 0;
     } catch (error) {
+      if (error instanceof ImportFileError) throw error;
       summary.failed++;
-      unexpectedInARow++;
-      deps.logger?.error('import: a record could not be saved', { location, error: String(error) });
       fail(undefined, `could not be saved: ${error instanceof Error ? error.message : String(error)}`);
-      if (unexpectedInARow >= maxUnexpectedInARow) {
-        throw new ImportFileError(
-          `Stopped after ${maxUnexpectedInARow} records in a row failed for reasons outside them ` +
-            `(last: ${error instanceof Error ? error.message : String(error)}). Records before ${location} were imported.`,
-        );
-      }
+      unexpected(error, location);
     }
-    options.onProgress?.({
-      processed: summary.processed,
-      failed: summary.failed,
-      documents: summary.documents,
-      authorities: summary.authorities,
-      bytesRead: source.bytesRead(),
-      totalBytes: source.byteSize,
-    });
+    progress();
 
     async function importAuthorityItem(input: object): Promise<boolean> {
       const parsed = authorityRecordSchema.safeParse(input);
@@ -222,6 +286,9 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
         summary.valid++;
         return true;
       }
+      // Documents read before this line are written first: they were read with the authorities as
+      // they were, and later documents may refer to this line's ID.
+      await flush();
       let created: boolean;
       try {
         ({ created } = await importAuthority(deps, parsed.data, ledger, { baseDir: itemBaseDir }));
@@ -243,6 +310,11 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
         return false;
       }
       warnUnknown(documentRecordSchema, input);
+      // A link by record ID to a document still waiting in the batch needs that document's ID here.
+      const refersToBatch = [...parsed.data.related, ...parsed.data.attachments].some(
+        (ref) => ref.id !== undefined && batch.some((pending) => pending.fileId === ref.id),
+      );
+      if (refersToBatch) await flush();
       const document = withIdsOfThisDatabase(parsed.data, ledger, failedAuthorityIds, documentIds);
       let assets: Awaited<ReturnType<typeof prepareAssets>>;
       try {
@@ -256,26 +328,10 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
         summary.valid++;
         return true;
       }
-      let result: SaveDocumentResult;
-      try {
-        result = await saveDocument(deps, document, assets, { missingLinks: 'defer' });
-      } catch (error) {
-        if (error instanceof RecordFieldError) {
-          fail(error.field, error.message.slice(error.field.length + 2));
-          return false;
-        }
-        if (error instanceof AppError) {
-          fail(undefined, error.message);
-          return false;
-        }
-        throw error;
-      }
-      if (parsed.data.id !== undefined) documentIds.set(parsed.data.id, result.id);
-      if (result.deferredLinks.length > 0) {
-        deferred.set(result.id, { id: result.id, links: result.deferredLinks, location, record });
-      } else deferred.delete(result.id);
-      if (result.created) summary.documents.created++;
-      else summary.documents.updated++;
+      batch.push({ entry: { record: document, assets }, location, record, fileId: parsed.data.id });
+      batchTextLength += assets.reduce((sum, asset) => sum + (asset.html?.length ?? 0), 0);
+      const batchSize = options.batchSize ?? batchSizes[deps.dialect];
+      if (batch.length >= batchSize || batchTextLength >= maxBatchTextLength) await flush();
       return true;
     }
 
@@ -294,6 +350,7 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
     }
   }
 
+  await flush();
   if (!dryRun) {
     await linkPendingParents(deps, ledger);
     for (const entry of deferred.values()) {
@@ -317,6 +374,15 @@ export async function importRecords(deps: ImportExportDeps, options: ImportOptio
   }
   return summary;
 }
+
+/** A document record read, checked and waiting in the batch to be written. */
+type PendingDocument = {
+  entry: BatchEntry;
+  location: string;
+  record: string | undefined;
+  /** The record ID the file gave it, which later records' links may use. */
+  fileId: number | undefined;
+};
 
 const describeDocumentRef = (ref: DocumentRef) =>
   'externalId' in ref && ref.externalId ? `with external ID "${ref.externalId}"` : `with record ID ${ref.id}`;

@@ -17,8 +17,34 @@ export function createRevisionsRepository({ db }: { db: Kysely<Database> }) {
       return Number(row?.last ?? 0) + 1;
     },
 
+    /** The next revision number of each document (1 for a document without revisions). */
+    async nextNumbers(documentIds: readonly number[]): Promise<Map<number, number>> {
+      const next = new Map(documentIds.map((id) => [id, 1]));
+      const ids = [...next.keys()];
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db
+          .selectFrom('document_revisions')
+          .select((eb) => ['document_id', eb.fn.max('number').as('last')])
+          .where('document_id', 'in', ids.slice(i, i + 500))
+          .groupBy('document_id')
+          .execute();
+        for (const row of rows) next.set(row.document_id, Number(row.last ?? 0) + 1);
+      }
+      return next;
+    },
+
     async insert(row: Omit<RevisionRow, 'id'>): Promise<void> {
       await db.insertInto('document_revisions').values(row).execute();
+    },
+
+    async insertMany(rows: readonly Omit<RevisionRow, 'id'>[]): Promise<void> {
+      // A few dozen rows per statement: each snapshot is a whole record, text included.
+      for (let i = 0; i < rows.length; i += 50) {
+        await db
+          .insertInto('document_revisions')
+          .values(rows.slice(i, i + 50))
+          .execute();
+      }
     },
 
     /** Newest first. */

@@ -7,7 +7,7 @@ import { type DocumentRecord, documentRecordSchema } from '../documents/document
 import type { PreparedAsset } from '../documents/documents.usecases.ts';
 import { documentLine } from '../import-export/import-export.exporter.ts';
 import { nowIso } from '../shared/text.ts';
-import { createRevisionsRepository } from './revisions.repository.ts';
+import { createRevisionsRepository, type RevisionRow } from './revisions.repository.ts';
 
 /** An asset as a revision keeps it: its text, and its file by digest (files are never changed in place). */
 export type SnapshotAsset = {
@@ -70,8 +70,31 @@ export async function recordRevision(
   if (!document) return undefined;
   const revisions = createRevisionsRepository({ db });
   const number = await revisions.nextNumber(documentId);
-  await revisions.insert({
-    document_id: documentId,
+  await revisions.insert(revisionRow(document, number, meta));
+  return number;
+}
+
+/**
+ * recordRevision for many documents at once (a batch of an import), given as just read inside the
+ * transaction that changed them, each with its own meta.
+ */
+export async function recordRevisions(
+  db: Kysely<Database>,
+  changes: readonly { document: StoredDocument; meta: RevisionMeta }[],
+): Promise<void> {
+  const revisions = createRevisionsRepository({ db });
+  const next = await revisions.nextNumbers(changes.map((change) => change.document.id));
+  const rows = changes.map(({ document, meta }) => {
+    const number = next.get(document.id) ?? 1;
+    next.set(document.id, number + 1);
+    return revisionRow(document, number, meta);
+  });
+  await revisions.insertMany(rows);
+}
+
+function revisionRow(document: StoredDocument, number: number, meta: RevisionMeta): Omit<RevisionRow, 'id'> {
+  return {
+    document_id: document.id,
     number,
     action: meta.action,
     author_id: meta.author?.id ?? null,
@@ -81,8 +104,7 @@ export async function recordRevision(
     note: meta.note ? meta.note.slice(0, 2000) : null,
     snapshot: JSON.stringify(snapshotOf(document)),
     created_at: nowIso(),
-  });
-  return number;
+  };
 }
 
 /**

@@ -48,6 +48,27 @@ export async function enqueueScanProcessing(
   return scans.length;
 }
 
+/** enqueueScanProcessing for a batch of documents, given as just read (their assets are enough). */
+export async function enqueueScanProcessingOf(
+  deps: { db: Kysely<Database>; dialect: DialectName },
+  documents: readonly {
+    assets: readonly { kind: string; blobSha256: string | null; mediaType: string | null }[];
+  }[],
+): Promise<number> {
+  const scans = new Map<string, string | null>();
+  for (const document of documents) {
+    for (const asset of document.assets) {
+      if (asset.kind === 'scan' && asset.blobSha256 && !scans.has(asset.blobSha256))
+        scans.set(asset.blobSha256, asset.mediaType);
+    }
+  }
+  await queueScans(
+    deps,
+    [...scans].map(([blob_sha256, media_type]) => ({ blob_sha256, media_type })),
+  );
+  return scans.size;
+}
+
 /**
  * Queues every scan of the archive. Up-to-date scans cost a lookup; the others are made again, e.g.
  * OCR in Russian after `tesseract-ocr-rus` was installed, or every page after a pipeline change.
