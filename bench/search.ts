@@ -102,6 +102,12 @@ async function measureProvider(
     CHANCERY_API_RATE_LIMIT: '1000000',
   });
   const pid = server.process.pid!;
+  // An interrupted run (Ctrl-C, kill) takes its server down with it instead of leaving it running.
+  const stopOnSignal = () => {
+    server.process.kill('SIGTERM');
+    process.exit(130);
+  };
+  process.once('SIGINT', stopOnSignal).once('SIGTERM', stopOnSignal);
   const latencies = new Map<string, number[]>(QUERY_CLASSES.map((c) => [c, []]));
   const totals = new Map<string, number[]>(QUERY_CLASSES.map((c) => [c, []]));
   let startMb: number | undefined;
@@ -125,6 +131,7 @@ async function measureProvider(
     );
     return { archive, sizeMb, latencies, totals, peakMb: peakMemoryMb(pid), startMb };
   } finally {
+    process.off('SIGINT', stopOnSignal).off('SIGTERM', stopOnSignal);
     await server.stop();
   }
 }
