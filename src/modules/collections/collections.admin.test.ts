@@ -93,6 +93,11 @@ describe.each(databaseKinds())('collection pictures and place positions in the w
     expect(noAlt.headers.get('location')).toBe(`/admin/authorities/${collectionId}?image=alt`);
     expect((await row(collectionId)).image_sha256).toBeNull();
 
+    // Over the limit: refused as too large before anything is stored, never a 500.
+    const huge = await upload({ alt: 'Big', file: new Blob([new Uint8Array(6 * 1024 * 1024)]) });
+    expect(huge.status).toBe(413);
+    expect((await row(collectionId)).image_sha256).toBeNull();
+
     const forged = new FormData();
     forged.append('_csrf', 'forged');
     forged.append('alt', 'x');

@@ -16,9 +16,11 @@ import {
   type CollectionForest,
   type CollectionNode,
   type CollectionSort,
+  collectionIdBySlug,
   collectionImage,
   collectionSorts,
   collectionTrail,
+  isPublicCollection,
   type ListedDocument,
   loadCollectionForest,
   publicCollection,
@@ -313,14 +315,15 @@ export function collectionPages({
       throw badRequest('collections.bad_page', 'The page must be a whole number from 1.');
     const query = (c.req.query('q') ?? '').trim().slice(0, 500);
 
-    const forest = await loadCollectionForest(db);
-    if (!forest.bySlug.has(slug)) {
+    if (!(await collectionIdBySlug(db, slug))) {
       // A merged collection's old address leads to the one it was merged into.
       const moved = await publicRedirectTarget(database, 'collection', { slug });
       if (moved) return c.redirect(paths.authority(moved), 301);
     }
-    const node = publicCollection(forest, slug);
+    // Everything else is rendered once per content version: the page cache answers repeat visits.
     return pageCache.respond(c, async () => {
+      const forest = await loadCollectionForest(db);
+      const node = publicCollection(forest, slug);
       const trail = await collectionTrail(db, forest, node);
       let search: SearchResult | null = null;
       let listed: { total: number; items: ListedDocument[] } = { total: 0, items: [] };
@@ -361,8 +364,9 @@ export function collectionPages({
     const slug = c.req.param('slug');
     const missing = notFound('collections.no_image', 'This collection has no picture.');
     if (!slugPattern.test(slug)) throw missing;
-    const node = (await loadCollectionForest(db)).bySlug.get(slug);
-    const image = node ? await collectionImage(db, node.id) : undefined;
+    const id = await collectionIdBySlug(db, slug);
+    const image =
+      id !== undefined && (await isPublicCollection(db, id)) ? await collectionImage(db, id) : undefined;
     const stream = image ? await storage.open(image.sha256) : undefined;
     if (!image || !stream) throw missing;
     c.header('Content-Type', image.mediaType);

@@ -209,3 +209,42 @@ export async function collectionImage(
   if (!row?.image_sha256 || !row.image_media_type) return undefined;
   return { sha256: row.image_sha256, mediaType: row.image_media_type };
 }
+
+export async function collectionIdBySlug(db: Kysely<Database>, slug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('authorities')
+    .select('id')
+    .where('kind', '=', 'collection')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/**
+ * Whether one collection is public (a published document is filed in it or under it), without
+ * loading the whole tree: its subtree is walked level by level, then one EXISTS query answers.
+ */
+export async function isPublicCollection(db: Kysely<Database>, id: number): Promise<boolean> {
+  const ids = new Set([id]);
+  let frontier = [id];
+  for (let depth = 0; frontier.length > 0 && depth < MAX_DEPTH; depth++) {
+    const rows = await db
+      .selectFrom('authorities')
+      .select('id')
+      .where('kind', '=', 'collection')
+      .where('parent_id', 'in', frontier)
+      .execute();
+    frontier = rows.map((r) => r.id).filter((child) => !ids.has(child));
+    for (const child of frontier) ids.add(child);
+  }
+  const row = await db
+    .selectFrom('document_authorities')
+    .innerJoin('documents', 'documents.id', 'document_authorities.document_id')
+    .select('documents.id')
+    .where('document_authorities.role', '=', 'collection')
+    .where('document_authorities.authority_id', 'in', [...ids])
+    .where('documents.status', '=', 'published')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
