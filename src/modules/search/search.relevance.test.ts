@@ -77,6 +77,17 @@ describe.each(databaseKinds())('search ranking and fallbacks on %s', (kind) => {
       { title: 'Memorandum on a stay in Finland', date: '1964-06-01' },
       paragraphs(['He stayed in Helsinki in October 1959.']),
     );
+    // A code name in a report that lacks the common words a reader adds to it.
+    await save(
+      'codename',
+      { title: 'Report', date: '1963-05-01' },
+      paragraphs(['AMTRUNK met the Cuban exiles.']),
+    );
+    await save(
+      'three',
+      { title: 'Note', date: '1963-05-02' },
+      paragraphs(['A Cuban intelligence defector spoke.']),
+    );
     await save(
       'other-1959',
       { title: 'Telegram', date: '1959-10-20' },
@@ -90,6 +101,13 @@ describe.each(databaseKinds())('search ranking and fallbacks on %s', (kind) => {
   it('ranks a short letter about the words above a long transcript that mentions them in passing in every chunk', async () => {
     const result = await search({ q: ['inspections'] });
     expect(keys(result.hits)).toEqual(['letter', 'transcript']);
+  });
+
+  it('lists documents with two words of a long query when too few have most of them, best covered first', async () => {
+    const result = await search({ q: ['AMTRUNK Cuban intelligence officer defector'] });
+    expect(result.relaxed).toBe(true);
+    expect(keys(result.hits)).toEqual(['three', 'codename']);
+    expect(result.hits[1]!.missing.sort()).toEqual(['defector', 'intelligence', 'officer']);
   });
 
   it('keeps a rare word that is in the index instead of replacing it by a commoner spelling', async () => {

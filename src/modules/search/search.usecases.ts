@@ -140,14 +140,21 @@ async function search(
 
       const optional = query.groups.filter(isPlainWord);
       if (total < request.perPage && optional.length >= 2) {
-        const relaxedPlan: MatchPlan = {
+        let relaxedPlan: MatchPlan & { mode: 'relaxed' } = {
           mode: 'relaxed',
           query,
           optional,
           required: query.groups.filter((group) => !isPlainWord(group)),
           minimum: relaxedMinimum(optional.length),
         };
-        const relaxedCounts = await countSearch(relaxedPlan, filters, counting);
+        let relaxedCounts = await countSearch(relaxedPlan, filters, counting);
+        // A long query often holds one rare, telling word (a code name) whose documents lack the
+        // common words around it ("AMMUG-1 Cuban intelligence defector"): while fewer than a page
+        // have most of the words, documents with fewer follow, down to two of them.
+        while (totalOf(relaxedCounts) < request.perPage && relaxedPlan.minimum > 2) {
+          relaxedPlan = { ...relaxedPlan, minimum: relaxedPlan.minimum - 1 };
+          relaxedCounts = await countSearch(relaxedPlan, filters, counting);
+        }
         if (totalOf(relaxedCounts) > total) {
           plan = relaxedPlan;
           counts = relaxedCounts;
