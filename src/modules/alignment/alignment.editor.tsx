@@ -89,7 +89,9 @@ const AlignmentPage: FC<AlignmentPageProps> = (props) => {
         ({translationTexts.length}) for the side-by-side reader. Write a paragraph number (<code>3</code>), a
         span (<code>3-4</code>), or leave a side empty for a paragraph with no counterpart. Rows follow the
         text; paragraphs no row names are paired in order.{' '}
-        {props.stored ? 'These pairs are stored.' : 'Nothing is stored yet: the rows show paragraph order.'}
+        {props.stored
+          ? 'Pairs are stored; rows no stored pair names show the order they are read in.'
+          : 'Nothing is stored yet: the rows show paragraph order.'}
       </p>
       <form method="post" action={`/admin/documents/${d.id}/alignment/${translation.id}`} class="editor-form">
         <CsrfField token={props.csrfToken} />
@@ -264,7 +266,7 @@ export function alignmentEditorPages(container: Pick<Container, 'config' | 'data
           user={signedInUser(c)}
           csrfToken={c.get('csrfToken')}
           {...loaded}
-          rows={rowsOf(loaded.pairs ?? alignmentRows(undefined, counts))}
+          rows={rowsOf(alignmentRows(loaded.pairs, counts))}
           stored={Boolean(loaded.pairs?.length)}
           baseRevision={await createEditorRepository({ db: database.db }).latestRevision(loaded.document.id)}
           errors={[]}

@@ -4,7 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from '../../../../../test/browser/browser.ts';
 import { createTestContext, type TestContext } from '../../../../../test/support/databases.ts';
+import { clientWithSession, createStaff } from '../../../accounts/accounts.test-support.ts';
 import { huangZhenRecord, saveFixture } from '../../documents.pages.fixtures.ts';
+import { createDocumentsRepository } from '../../documents.repository.ts';
 
 /** Forty turns: short in the original, long in the translation, so the two columns differ in height. */
 const turns = 40;
@@ -21,6 +23,8 @@ describe.skipIf(!hasChromium)('the side-by-side reader in a browser', () => {
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let readerUrl: string;
+  let alignmentUrl: string;
+  let sessionCookie: { name: string; value: string; url: string };
 
   beforeAll(async () => {
     context = await createTestContext('sqlite');
@@ -45,6 +49,13 @@ describe.skipIf(!hasChromium)('the side-by-side reader in a browser', () => {
       );
     });
     readerUrl = `http://127.0.0.1:${port}/documents/${id}?view=side-by-side`;
+    const document = await createDocumentsRepository({ db: context.container.database.db }).findById(id);
+    const translation = document!.assets.find((a) => a.kind === 'translation')!;
+    alignmentUrl = `http://127.0.0.1:${port}/admin/documents/${id}/alignment/${translation.id}`;
+    const staff = await createStaff(context, 'editor@example.org', 'editor');
+    const client = await clientWithSession(context, staff.id);
+    const [name, value] = [...client.cookies][0]!;
+    sessionCookie = { name, value, url: `http://127.0.0.1:${port}` };
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
@@ -119,6 +130,20 @@ describe.skipIf(!hasChromium)('the side-by-side reader in a browser', () => {
       ).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it('passes axe on the workspace form that edits the alignment', async () => {
+    const browserContext = await browser.newContext();
+    await browserContext.addCookies([sessionCookie]);
+    const page = await browserContext.newPage();
+    const response = await page.goto(alignmentUrl);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByLabel('Translation paragraphs of pair 5').inputValue()).toBe('5–6');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    await browserContext.close();
   });
 
   it('stacks each pair on a phone, the original first', async () => {
