@@ -87,8 +87,8 @@ export async function insertPartRows(
  * A document's score from its matching parts (columns `part_no` and weighted `score`): the sum over
  * the record's own parts (title, summary, names, details, reference) plus its best text chunk. Only
  * the best chunk counts because a long transcript (a 200-page committee record) would otherwise
- * collect a little score from each of its chunks and outrank a short letter about the very subject;
- * measured on the judged query set (`npm run eval:search`), this raised nDCG@10 from 0.687 to 0.705.
+ * collect a little score from each of its chunks and outrank a short letter about the very subject
+ * (measured with `npm run eval:search`; see docs/search.md).
  */
 export const documentScoreSql = sql<number>`(coalesce(sum(case when part_no < ${sql.lit(PART_NO.firstText)} then score end), 0)
   + coalesce(max(case when part_no >= ${sql.lit(PART_NO.firstText)} then score end), 0))`;
