@@ -35,9 +35,7 @@ export const SideBySideLink: FC<{ documentId: number; views: DocumentView[] }> =
   return (
     <p class="reader-modes">
       <a class="reader-modes__link" href={sideBySidePath(documentId, { scan: !texts })}>
-        {texts
-          ? `Read the ${texts.original.label.toLowerCase()} and a translation side by side`
-          : 'Read the scan beside its text'}
+        {texts ? 'Read the original and its translation side by side' : 'Read the scan beside its text'}
       </a>
     </p>
   );
