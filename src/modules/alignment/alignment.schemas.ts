@@ -19,15 +19,9 @@ export const alignedPairSchema = z
  */
 export const alignmentInputSchema = z
   .object({
-    original: z
-      .string()
-      .trim()
-      .min(1)
-      .max(50)
-      .optional()
-      .meta({
-        description: 'language of the transcript this translation is aligned with, when there are several',
-      }),
+    original: z.string().trim().min(1).max(50).optional().meta({
+      description: 'language of the transcript this translation is aligned with, when there are several',
+    }),
     pairs: z.array(alignedPairSchema).max(maxAlignedPairs),
   })
   .strict()
