@@ -40,7 +40,7 @@ export type SimilarDeps = { db: Kysely<Database>; dialect: DialectName };
 /** At most this much of a document's text is read for its words: the opening says what it is about. */
 const TEXT_BUDGET = 60_000;
 /** Words whose document frequency is looked up, and words then used to find candidates. */
-const CANDIDATE_TERMS = 60;
+const CANDIDATE_TERMS = 40;
 const QUERY_TERMS = 15;
 /** The most any caller may ask for, and what is computed (and cached) whatever the caller asks. */
 export const MAX_SIMILAR = 20;
@@ -84,15 +84,15 @@ const isContentTerm = (term: string, exact: string) =>
     ? term.length >= 2
     : term.length >= 3 && !/^\d+$/.test(term) && !FUNCTION_WORDS.has(exact);
 
-type Term = { term: string; exact: string; weight: number };
+type Term = { term: string; weight: number };
 
-/** The document's words with their weighted counts, most frequent first. */
+/** The document's words (stems) with their weighted counts, most frequent first. */
 export function documentTerms(
   document: StoredDocument,
   scanPages: ReadonlyMap<string, readonly ScanPageText[]>,
-) {
+): Term[] {
   const parts = buildDocumentParts(document, { ancestors: new Map(), scanPages });
-  const counts = new Map<string, { count: number; exacts: Map<string, number> }>();
+  const counts = new Map<string, number>();
   let budget = TEXT_BUDGET;
   for (const part of parts) {
     const weight = partWeight(part.partNo);
@@ -100,26 +100,25 @@ export function documentTerms(
     const text = part.partNo >= PART_NO.firstText ? part.text.slice(0, budget) : part.text;
     if (part.partNo >= PART_NO.firstText) budget -= text.length;
     for (const token of analyzeTokens(text, part.language ?? undefined)) {
-      if (!isContentTerm(token.term, token.exact)) continue;
-      const entry = counts.get(token.term) ?? { count: 0, exacts: new Map() };
-      entry.count += weight;
-      entry.exacts.set(token.exact, (entry.exacts.get(token.exact) ?? 0) + 1);
-      counts.set(token.term, entry);
+      if (isContentTerm(token.term, token.exact))
+        counts.set(token.term, (counts.get(token.term) ?? 0) + weight);
     }
   }
   return [...counts.entries()]
-    .map(([term, { count, exacts }]) => ({
-      term,
-      // The stem is matched in the stem column, its commonest written form in the exact column.
-      exact: [...exacts.entries()].sort((a, b) => b[1] - a[1])[0]![0],
-      weight: count,
-    }))
+    .map(([term, weight]) => ({ term, weight }))
     .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
 }
 
+/**
+ * A term as a clause: the stem, in either column. Asking for the stem in the stem column only would
+ * be stricter, but on PostgreSQL a lexeme restricted to one weight makes every GIN hit be checked
+ * against the stored vector, which costs seconds per document for common words; an unweighted lexeme
+ * is answered from the index alone. A stem that is also some other word's written form is rare, and
+ * harmless here.
+ */
 const clauseOf = (t: Term): QueryClause => ({
   terms: [t.term],
-  exact: [t.exact],
+  exact: [t.term],
   prefix: false,
   exactOnly: false,
 });
@@ -127,13 +126,21 @@ const clauseOf = (t: Term): QueryClause => ({
 /** A number as an SQL literal, so both databases read it as a plain numeric constant. */
 const weightLiteral = (w: number) => sql.lit(Math.round(w * 1e6) / 1e6);
 
-/** In how many indexed documents each term occurs, in one statement. */
+/**
+ * Document frequencies already looked up, by term. They do not depend on the document asked about,
+ * so one memory serves every document until the content changes.
+ */
+export type FrequencyMemo = Map<string, number>;
+
+/** In how many indexed documents each term occurs: the ones not in `memo`, in one statement. */
 async function documentFrequencies(
   db: Kysely<Database>,
   provider: SearchProvider,
-  terms: readonly Term[],
+  all: readonly Term[],
+  memo: FrequencyMemo,
 ): Promise<number[]> {
-  if (terms.length === 0) return [];
+  const terms = all.filter((t) => !memo.has(t.term));
+  if (terms.length === 0) return all.map((t) => memo.get(t.term)!);
   const branches = terms.map(
     (t, i) =>
       sql`select ${sql.lit(i)} as k, count(distinct document_id) as n from (${provider.clauseDocuments(clauseOf(t))}) as ${sql.raw(`d${i}`)}`,
@@ -142,7 +149,8 @@ async function documentFrequencies(
     db,
   );
   const byKey = new Map(rows.rows.map((r) => [Number(r.k), Number(r.n)]));
-  return terms.map((_, i) => byKey.get(i) ?? 0);
+  for (const [i, t] of terms.entries()) memo.set(t.term, byKey.get(i) ?? 0);
+  return all.map((t) => memo.get(t.term)!);
 }
 
 /** Candidates scored by the weights of the selected terms they contain. */
@@ -208,7 +216,29 @@ async function scoreByAuthorities(
   return { scores: new Map(rows.rows.map((r) => [Number(r.document_id), Number(r.score)])), self };
 }
 
-async function computeSimilar({ db, dialect }: SimilarDeps, documentId: number): Promise<SimilarDocument[]> {
+/** The ranking itself, without the cache (benchmarks time this). */
+export async function computeSimilar(
+  deps: SimilarDeps,
+  documentId: number,
+  memo: FrequencyMemo = new Map(),
+): Promise<SimilarDocument[]> {
+  if (deps.dialect !== 'postgres' || deps.db.isTransaction) return rank(deps, documentId, memo);
+  // As a search does: one read-only snapshot, and a planner told that random reads are cheap, so
+  // that each word is looked up in the GIN index instead of by reading every stored vector.
+  return deps.db
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`select set_config('random_page_cost', '1.1', true)`.execute(trx);
+      return rank({ db: trx, dialect: deps.dialect }, documentId, memo);
+    });
+}
+
+async function rank(
+  { db, dialect }: SimilarDeps,
+  documentId: number,
+  memo: FrequencyMemo,
+): Promise<SimilarDocument[]> {
   const indexed = await db
     .selectFrom('search_documents')
     .select('document_id')
@@ -232,7 +262,8 @@ async function computeSimilar({ db, dialect }: SimilarDeps, documentId: number):
       document.assets.flatMap((a) => (a.kind === 'scan' && a.blobSha256 ? [a.blobSha256] : [])),
     ),
   ).slice(0, CANDIDATE_TERMS);
-  const frequencies = await documentFrequencies(db, provider, candidates);
+  const frequencies = await documentFrequencies(db, provider, candidates, memo);
+
   const weighted = candidates
     .map((t, i) => ({ ...t, df: frequencies[i] ?? 0 }))
     // In this document alone, nothing to find; in most of the archive, nothing to tell apart.
@@ -266,7 +297,10 @@ async function computeSimilar({ db, dialect }: SimilarDeps, documentId: number):
 }
 
 /** One memory per database, so every page and API request of a process shares it. */
-const caches = new WeakMap<Kysely<Database>, SearchCache>();
+const memories = new WeakMap<
+  Kysely<Database>,
+  { version: number; results: SearchCache; frequencies: FrequencyMemo }
+>();
 
 /** The published documents most similar to a published one, best first (none for anything else). */
 export async function findSimilarDocuments(
@@ -274,16 +308,19 @@ export async function findSimilarDocuments(
   documentId: number,
   { limit = 5 }: { limit?: number } = {},
 ): Promise<SimilarDocument[]> {
-  let cache = caches.get(deps.db);
-  if (!cache) {
-    cache = createSearchCache({ maxEntries: 1000 });
-    caches.set(deps.db, cache);
+  const version = await contentVersion(deps.db);
+  let memory = memories.get(deps.db);
+  if (!memory || memory.version !== version) {
+    memory = { version, results: createSearchCache({ maxEntries: 1000 }), frequencies: new Map() };
+    memories.set(deps.db, memory);
   }
-  const key = `${await contentVersion(deps.db)}:${documentId}`;
-  let found = cache.get<SimilarDocument[]>(key);
+  // Bounded like the results: a long-lived process on a large archive meets many words.
+  if (memory.frequencies.size > 200_000) memory.frequencies.clear();
+  const key = String(documentId);
+  let found = memory.results.get<SimilarDocument[]>(key);
   if (!found) {
-    found = await computeSimilar(deps, documentId);
-    cache.set(key, found);
+    found = await computeSimilar(deps, documentId, memory.frequencies);
+    memory.results.set(key, found);
   }
   return found.slice(0, Math.min(limit, MAX_SIMILAR));
 }
