@@ -99,7 +99,7 @@ export const Layout: FC<LayoutProps> = ({
       <footer class="site-footer">
         <div class="site-footer__inner">
           <p>
-            <a href="/">{site.archiveName}</a> · <a href="/search">Search</a> ·{' '}
+            <a href="/">{site.archiveName}</a> · <a href="/search">Search</a> · <a href="/browse">Browse</a> ·{' '}
             <a href="/collections">Collections</a> · <a href="/themes">Themes</a> ·{' '}
             <a href="/readers">Readers</a> · <a href="/api/v1/documents">Open data (JSON API)</a>
           </p>
