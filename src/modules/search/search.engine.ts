@@ -105,8 +105,19 @@ function matchedSelect(provider: SearchProvider, plan: MatchPlan): RawBuilder<un
     ) as m where 1 = 1${required}${excluded}`;
 }
 
-/** Conditions on `m.document_id` for every active filter, optionally leaving one out. */
-function filterConditions(filters: FilterSet, except?: FacetName | 'date'): RawBuilder<unknown> {
+/**
+ * Conditions on `m.document_id` for every active filter, optionally leaving one out. With `probe`
+ * (the query has words, so the matched documents are a set already computed), each matched document
+ * is looked up in the filter's table by its ID; otherwise (browsing) the filter's own documents
+ * drive the scan. A broad filter (a language, twenty years) holds a large share of the archive:
+ * building its whole set of documents for a few thousand matches made filtered searches the slowest
+ * kind at 100,000 documents (docs/performance.md).
+ */
+function filterConditions(
+  filters: FilterSet,
+  probe: boolean,
+  except?: FacetName | 'date',
+): RawBuilder<unknown> {
   const conditions: RawBuilder<unknown>[] = [];
   const { dates } = filters;
   if (dates && except !== 'date') {
@@ -115,8 +126,11 @@ function filterConditions(filters: FilterSet, except?: FacetName | 'date'): RawB
     if (dates.to !== null) parts.push(sql`date_start <= ${dates.to}`);
     // Undated documents never match a date filter.
     if (parts.length === 0) parts.push(sql`date_start is not null`);
+    const span = sql.join(parts, sql` and `);
     conditions.push(
-      sql`m.document_id in (select document_id from search_documents where ${sql.join(parts, sql` and `)})`,
+      probe
+        ? sql`exists (select 1 from search_documents sd where sd.document_id = m.document_id and ${span})`
+        : sql`m.document_id in (select document_id from search_documents where ${span})`,
     );
   }
   for (const facet of FACETS) {
@@ -125,7 +139,9 @@ function filterConditions(filters: FilterSet, except?: FacetName | 'date'): RawB
     conditions.push(
       values.length === 0
         ? sql`1 = 0`
-        : sql`m.document_id in (select document_id from search_facets where facet = ${facet} and value in (${sql.join(values)}))`,
+        : probe
+          ? sql`exists (select 1 from search_facets sf where sf.document_id = m.document_id and sf.facet = ${facet} and sf.value in (${sql.join(values)}))`
+          : sql`m.document_id in (select document_id from search_facets where facet = ${facet} and value in (${sql.join(values)}))`,
     );
   }
   return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
@@ -152,12 +168,12 @@ function commonTables(provider: SearchProvider, plan: MatchPlan, filters: Filter
   const keepFiltered = text || (withBases && selectedDimensions(filters).length > 0);
   const ctes = [
     sql`matched as ${text ? sql`materialized ` : sql``}(${matchedSelect(provider, plan)})`,
-    sql`filtered as ${keepFiltered ? sql`materialized ` : sql``}(select m.* from matched m where ${filterConditions(filters)})`,
+    sql`filtered as ${keepFiltered ? sql`materialized ` : sql``}(select m.* from matched m where ${filterConditions(filters, text)})`,
   ];
   if (withBases) {
     for (const dimension of selectedDimensions(filters)) {
       ctes.push(
-        sql`${baseName(dimension)} as materialized (select m.* from matched m where ${filterConditions(filters, dimension)})`,
+        sql`${baseName(dimension)} as materialized (select m.* from matched m where ${filterConditions(filters, text, dimension)})`,
       );
     }
   }
