@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, databaseKinds, type TestContext } from '../../../test/support/databases.ts';
 import { saveFixture } from '../documents/documents.pages.fixtures.ts';
 import { letterOf, parseLetterKey } from './browse.alphabet.ts';
+import { azView } from './browse.az.tsx';
+import { azIndexes } from './browse.parts.tsx';
 import { countByDate, placeTree } from './browse.queries.ts';
 
 describe('the letters of the A–Z index', () => {
@@ -27,6 +29,34 @@ describe('the letters of the A–Z index', () => {
     expect(parseLetterKey('0-9')).toBe('0-9');
     expect(parseLetterKey('OTHER')).toBe('other');
     for (const bad of ['%%%', 'AB', '', '黄', '<', '1']) expect(parseLetterKey(bad), bad).toBeUndefined();
+  });
+});
+
+describe('an A–Z index with a long letter', () => {
+  const index = azIndexes[0];
+  const people = Array.from({ length: 250 }, (_, i) => ({
+    authority: {
+      id: i + 1,
+      kind: 'person' as const,
+      name: `Smith ${String(i).padStart(3, '0')}`,
+      slug: `smith-${i}`,
+      parentId: null,
+      note: null,
+      dates: null,
+      variants: [],
+    },
+    count: 1,
+  }));
+
+  it('pages a letter by a hundred names, in order, and keeps a page past the end on the last one', () => {
+    const second = azView(index, people, { letter: 'S', page: 2 });
+    expect(second.total).toBe(250);
+    expect(second.entries).toHaveLength(100);
+    expect(second.entries[0]!.name).toBe('Smith 100');
+    const last = azView(index, people, { letter: 'S', page: 99 });
+    expect(last.page).toBe(3);
+    expect(last.entries.map((e) => e.name)).toEqual(people.slice(200).map((p) => p.authority.name));
+    expect(azView(index, people, { letter: undefined, page: 1 }).letter).toBe('S');
   });
 });
 
