@@ -64,6 +64,25 @@ export const endpoints: Endpoint[] = [
     example: '/api/v1/documents/1',
   },
   {
+    path: '/api/v1/documents/{id}/similar',
+    summary: 'Related and similar documents',
+    description:
+      'The related records the editors linked, from either side (direction from-here or to-here), and the published documents most similar to this one by distinctive words and shared people, organizations, places and subjects, best first with a score from 0 to 1.',
+    parameters: [
+      { name: 'id', in: 'path', required: true, description: 'record ID', schema: z.number().int().min(1) },
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'how many similar documents, 1 to 20',
+        schema: z.number().int().min(1).max(20).default(5),
+      },
+    ],
+    response: {
+      description: 'the related records and the similar documents, each with its title, date and URL',
+    },
+    example: '/api/v1/documents/1/similar?limit=10',
+  },
+  {
     path: '/api/v1/search',
     summary: 'Search',
     description:
