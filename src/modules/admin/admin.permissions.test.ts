@@ -52,6 +52,8 @@ const expectedAccess: Record<string, Access> = {
   'GET /admin/documents/:id/files/:assetId': 'contributor',
   'GET /admin/documents/:id/texts/:assetId': 'contributor',
   'POST /admin/documents/:id/texts/:assetId': 'contributor',
+  'GET /admin/documents/:id/alignment/:assetId': 'contributor',
+  'POST /admin/documents/:id/alignment/:assetId': 'contributor',
   'GET /admin/documents/:id/revisions': 'contributor',
   'GET /admin/documents/:id/revisions/compare': 'contributor',
   'GET /admin/documents/:id/revisions/:number': 'contributor',
