@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('the document page in a browser', () => {
     await page.getByText('Get citation').click();
     expect(await page.locator('#citation-1').isVisible()).toBe(true);
     // Without scripts the open citation sits in the flow, so it covers nothing below it.
-    await page.getByRole('link', { name: 'Chinese original' }).click();
+    await page.getByRole('link', { name: 'Chinese original', exact: true }).click();
     await page.waitForURL(/view=original-zh/);
     expect(await page.locator('#version-original-zh').isVisible()).toBe(true);
     expect(await page.locator('#version-original-zh .document-text').getAttribute('lang')).toBe('zh');
