@@ -319,7 +319,7 @@ export const DocumentPage: FC<DocumentPageProps> = (props) => {
                       : undefined
                   }
                 />
-                <SideBySideLink documentId={d.id} views={views} />
+                <SideBySideLink documentId={d.id} views={views} q={hitQuery?.text} />
                 {views.map((view) => (
                   <VersionPanel
                     documentId={d.id}

@@ -188,6 +188,14 @@ describe.each(databaseKinds())('side-by-side reading on %s', (kind) => {
     expect(html).toContain('1 hit in the original, 1 in the translation');
   });
 
+  it('keeps the search from the usual page in its link to the reader', async () => {
+    const { html } = await page(`/documents/${alignedId}?q=statement`);
+    expect(html).toContain(`href="/documents/${alignedId}?view=side-by-side&amp;q=statement"`);
+    expect((await page(`/documents/${alignedId}`)).html).toContain(
+      `href="/documents/${alignedId}?view=side-by-side"`,
+    );
+  });
+
   it('shows a scan page beside its text, with page navigation, and never fails on odd parameters', async () => {
     const scan = await page(`/documents/${scanId}?view=side-by-side&with=scan&page=2`);
     expect(scan.status).toBe(200);

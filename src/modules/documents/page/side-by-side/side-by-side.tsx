@@ -29,12 +29,16 @@ const translationParameter = (view: DocumentView, translations: DocumentView[]) 
  * The link to the reader, beside the version tabs, when the document has something to put side by
  * side: an original transcript and a translation, or a scan.
  */
-export const SideBySideLink: FC<{ documentId: number; views: DocumentView[] }> = ({ documentId, views }) => {
+export const SideBySideLink: FC<{ documentId: number; views: DocumentView[]; q?: string | undefined }> = ({
+  documentId,
+  views,
+  q,
+}) => {
   const texts = sideBySideTexts(views);
   if (!texts && !sideBySideScan(views)) return null;
   return (
     <p class="reader-modes">
-      <a class="reader-modes__link" href={sideBySidePath(documentId, { scan: !texts })}>
+      <a class="reader-modes__link" href={sideBySidePath(documentId, { scan: !texts, q })}>
         {texts ? 'Read the original and its translation side by side' : 'Read the scan beside its text'}
       </a>
     </p>
