@@ -129,9 +129,12 @@ describe.skipIf(!hasChromium)('IIIF in a browser', () => {
         timeout: 60_000,
       })
       .toBe('1');
-    expect(tiles.some((t) => t.includes(`/iiif/${fixture.publishedId}-${fixture.imageAssetId}-1/`))).toBe(
-      true,
-    );
+    // The viewer says it opened once the image's info.json is read; its tiles follow a moment later.
+    await expect
+      .poll(() => tiles.some((t) => t.includes(`/iiif/${fixture.publishedId}-${fixture.imageAssetId}-1/`)), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     expect(errors, 'console errors (CSP reports among them)').toEqual([]);
 
     const axe = await new AxeBuilder({ page }).include('.reader').analyze();
