@@ -1,5 +1,6 @@
-import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { FC } from 'hono/jsx';
 import type { AuthorityKind } from '../../database/tables.ts';
+import { describedBy, FieldFrame } from '../admin/ui/forms.tsx';
 import type { AuthorityRow } from './editor.form.ts';
 
 /**
@@ -18,37 +19,6 @@ type Common = {
   /** Visually hidden label (rows of a table whose column headers say it). */
   hideLabel?: boolean;
 };
-
-const describedBy = (id: string, hint: unknown, error: unknown) =>
-  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-const Wrapper: FC<
-  PropsWithChildren<{
-    id: string;
-    label: string;
-    hint?: string | undefined;
-    error?: string | undefined;
-    hideLabel?: boolean | undefined;
-  }>
-> = ({ id, label, hint, error, hideLabel, children }) => (
-  <div class={error ? 'field field--error' : 'field'}>
-    <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
-      {label}
-    </label>
-    {hint ? (
-      <p class="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-    ) : null}
-    {error ? (
-      <p class="field__error" id={`${id}-error`}>
-        <span class="visually-hidden">Error: </span>
-        {error}
-      </p>
-    ) : null}
-    {children}
-  </div>
-);
 
 export const TextInput: FC<
   Common & {
@@ -80,7 +50,7 @@ export const TextInput: FC<
   const error = errors.get(id);
   const dataAttributes = Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, v]));
   return (
-    <Wrapper id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
       <input
         id={id}
         name={name}
@@ -96,7 +66,7 @@ export const TextInput: FC<
         aria-describedby={describedBy(id, hint, error)}
         {...dataAttributes}
       />
-    </Wrapper>
+    </FieldFrame>
   );
 };
 
@@ -113,7 +83,7 @@ export const TextArea: FC<Common & { value: string; rows?: number; code?: boolea
   const id = fieldId(name);
   const error = errors.get(id);
   return (
-    <Wrapper id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
       <textarea
         id={id}
         name={name}
@@ -125,7 +95,7 @@ export const TextArea: FC<Common & { value: string; rows?: number; code?: boolea
       >
         {value}
       </textarea>
-    </Wrapper>
+    </FieldFrame>
   );
 };
 
@@ -141,7 +111,7 @@ export const Select: FC<Common & { value: string; options: { value: string; labe
   const id = fieldId(name);
   const error = errors.get(id);
   return (
-    <Wrapper id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} hideLabel={hideLabel}>
       <select
         id={id}
         name={name}
@@ -154,7 +124,7 @@ export const Select: FC<Common & { value: string; options: { value: string; labe
           </option>
         ))}
       </select>
-    </Wrapper>
+    </FieldFrame>
   );
 };
 

@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { FC, PropsWithChildren } from 'hono/jsx';
 import { csrfFieldName } from '../../accounts/accounts.middleware.ts';
 
 /** The hidden field every workspace form carries; see `csrfProtection`. */
@@ -45,6 +45,43 @@ type FieldProps = {
   autofocus?: boolean;
 };
 
+/** The ids a control's `aria-describedby` names: its hint and its error, when it has them. */
+export const describedBy = (id: string, hint: unknown, error: unknown) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/**
+ * A form control's label, hint and error, in that order above the control (the children), with ids
+ * the control points to through `describedBy`. Every workspace form builds its fields on this.
+ */
+export const FieldFrame: FC<
+  PropsWithChildren<{
+    id: string;
+    label: string;
+    hint?: string | undefined;
+    error?: string | undefined;
+    /** Visually hidden label (rows of a table whose column headers say it). */
+    hideLabel?: boolean | undefined;
+  }>
+> = ({ id, label, hint, error, hideLabel, children }) => (
+  <div class={error ? 'field field--error' : 'field'}>
+    <label for={id} class={hideLabel ? 'visually-hidden' : undefined}>
+      {label}
+    </label>
+    {hint ? (
+      <p class="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    ) : null}
+    {error ? (
+      <p class="field__error" id={`${id}-error`}>
+        <span class="visually-hidden">Error: </span>
+        {error}
+      </p>
+    ) : null}
+    {children}
+  </div>
+);
+
 /** A labelled input with its hint and error tied to it for assistive technology. */
 export const Field: FC<FieldProps> = ({
   id,
@@ -57,36 +94,21 @@ export const Field: FC<FieldProps> = ({
   autocomplete,
   required,
   autofocus,
-}) => {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for={id}>{label}</label>
-      {hint ? (
-        <p class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={type === 'password' ? undefined : (value ?? undefined)}
-        autocomplete={autocomplete}
-        required={required}
-        autofocus={autofocus}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
-    </div>
-  );
-};
+}) => (
+  <FieldFrame id={id} label={label} hint={hint} error={error}>
+    <input
+      id={id}
+      name={name}
+      type={type}
+      value={type === 'password' ? undefined : (value ?? undefined)}
+      autocomplete={autocomplete}
+      required={required}
+      autofocus={autofocus}
+      aria-invalid={error ? 'true' : undefined}
+      aria-describedby={describedBy(id, hint, error)}
+    />
+  </FieldFrame>
+);
 
 type SelectProps = {
   id: string;
@@ -99,25 +121,12 @@ type SelectProps = {
 };
 
 export const SelectField: FC<SelectProps> = ({ id, name, label, options, value, error, hint }) => (
-  <div class={error ? 'field field--error' : 'field'}>
-    <label for={id}>{label}</label>
-    {hint ? (
-      <p class="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-    ) : null}
-    {error ? (
-      <p class="field__error" id={`${id}-error`}>
-        {error}
-      </p>
-    ) : null}
+  <FieldFrame id={id} label={label} hint={hint} error={error}>
     <select
       id={id}
       name={name}
       aria-invalid={error ? 'true' : undefined}
-      aria-describedby={
-        [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
-      }
+      aria-describedby={describedBy(id, hint, error)}
     >
       {options.map((o) => (
         <option value={o.value} selected={o.value === value}>
@@ -125,7 +134,7 @@ export const SelectField: FC<SelectProps> = ({ id, name, label, options, value, 
         </option>
       ))}
     </select>
-  </div>
+  </FieldFrame>
 );
 
 /** A one-button form for an action on a row (revoke, disable); the label says exactly what happens. */
