@@ -7,6 +7,7 @@ import { curatedAdminRoutes } from '../themes/curated.admin-routes.tsx';
 import {
   CommonFields,
   type CuratedFrame,
+  CuratedListPage,
   CuratedPage,
   DeleteForm,
   formText,
@@ -167,50 +168,16 @@ const ReaderFormPage: FC<{
   );
 };
 
-const ReaderListPage: FC<{ frame: CuratedFrame; items: Reader[]; notice?: string | undefined }> = ({
-  frame,
-  items: readers,
-  notice,
-}) => (
-  <CuratedPage
-    frame={frame}
+const ReaderListPage: FC<{ frame: CuratedFrame; items: Reader[]; notice?: string | undefined }> = (props) => (
+  <CuratedListPage
+    {...props}
     title="Readers"
-    section="/admin/readers"
-    crumb={{ href: '/admin', label: 'Dashboard' }}
-    errors={[]}
-    notice={notice}
-  >
-    <p>
-      Readers are documents put in order for teaching, with an introduction and notes.{' '}
-      <a href="/admin/readers/new">New reader</a>
-    </p>
-    {readers.length === 0 ? (
-      <p>No reader yet.</p>
-    ) : (
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Documents</th>
-            </tr>
-          </thead>
-          <tbody>
-            {readers.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/readers/${r.id}`}>{r.title}</a>
-                </td>
-                <td>{r.status === 'published' ? 'Published' : 'Draft'}</td>
-                <td>{r.items.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
-  </CuratedPage>
+    base="/admin/readers"
+    intro="Readers are documents put in order for teaching, with an introduction and notes."
+    newLabel="New reader"
+    empty="No reader yet."
+    counts={[{ heading: 'Documents', of: (reader) => reader.items.length }]}
+  />
 );
 
 /** Readers in the workspace (editors): /admin/readers, /new, /{id}, /{id}/delete. */

@@ -182,6 +182,36 @@ describe.each(databaseKinds())('editors manage themes and readers in the workspa
     expect(theme.collectionIds).toEqual([trade]);
   });
 
+  it('lists every theme and reader, drafts too, with its status and counts', async () => {
+    const themes = await createThemesRepository({ db: db() }).list({ publishedOnly: false });
+    const readers = await createReadersRepository({ db: db() }).list({ publishedOnly: false });
+    expect(themes.length).toBeGreaterThan(0);
+    expect(readers.length).toBeGreaterThan(0);
+    const cells = (html: string) =>
+      [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+        [...row[1]!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) =>
+          cell[1]!.replace(/<[^>]+>/g, '').trim(),
+        ),
+      );
+    const themeList = cells(await (await editor.get('/admin/themes')).text());
+    expect(themeList[0]).toEqual(['Title', 'Status', 'Collections', 'Events']);
+    for (const theme of themes)
+      expect(themeList).toContainEqual([
+        theme.title,
+        theme.status === 'published' ? 'Published' : 'Draft',
+        String(theme.collectionIds.length),
+        String(theme.events.length),
+      ]);
+    const readerList = cells(await (await editor.get('/admin/readers')).text());
+    expect(readerList[0]).toEqual(['Title', 'Status', 'Documents']);
+    for (const reader of readers)
+      expect(readerList).toContainEqual([
+        reader.title,
+        reader.status === 'published' ? 'Published' : 'Draft',
+        String(reader.items.length),
+      ]);
+  });
+
   it('keeps contributors out and refuses a form without its CSRF token', async () => {
     expect((await contributor.get('/admin/themes')).status).toBe(403);
     expect((await contributor.get('/admin/readers/new')).status).toBe(403);

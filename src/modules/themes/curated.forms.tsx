@@ -118,3 +118,66 @@ export const DeleteForm: FC<{ action: string; csrfToken: string; what: string }>
     </button>
   </form>
 );
+
+/**
+ * The workspace list of themes or readers: an introduction with the link to make a new one, then a
+ * table of title, status and the counts each kind has.
+ */
+export function CuratedListPage<Item extends { id: number; title: string; status: string }>(props: {
+  frame: CuratedFrame;
+  items: Item[];
+  notice?: string | undefined;
+  title: string;
+  /** Where the list lives: /admin/themes; items are at {base}/{id}, the new form at {base}/new. */
+  base: string;
+  intro: string;
+  newLabel: string;
+  empty: string;
+  counts: { heading: string; of: (item: Item) => number }[];
+}) {
+  const { frame, items, notice, title, base, intro, newLabel, empty, counts } = props;
+  return (
+    <CuratedPage
+      frame={frame}
+      title={title}
+      section={base}
+      crumb={{ href: '/admin', label: 'Dashboard' }}
+      errors={[]}
+      notice={notice}
+    >
+      <p>
+        {intro} <a href={`${base}/new`}>{newLabel}</a>
+      </p>
+      {items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                {counts.map((count) => (
+                  <th scope="col">{count.heading}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <td>
+                    <a href={`${base}/${item.id}`}>{item.title}</a>
+                  </td>
+                  <td>{item.status === 'published' ? 'Published' : 'Draft'}</td>
+                  {counts.map((count) => (
+                    <td>{count.of(item)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </CuratedPage>
+  );
+}

@@ -11,6 +11,7 @@ import { curatedAdminRoutes } from './curated.admin-routes.tsx';
 import {
   CommonFields,
   type CuratedFrame,
+  CuratedListPage,
   CuratedPage,
   DeleteForm,
   formText,
@@ -176,52 +177,19 @@ const ThemeFormPage: FC<{
   );
 };
 
-const ThemeListPage: FC<{ frame: CuratedFrame; items: Theme[]; notice?: string | undefined }> = ({
-  frame,
-  items: themes,
-  notice,
-}) => (
-  <CuratedPage
-    frame={frame}
+const ThemeListPage: FC<{ frame: CuratedFrame; items: Theme[]; notice?: string | undefined }> = (props) => (
+  <CuratedListPage
+    {...props}
     title="Themes"
-    section="/admin/themes"
-    crumb={{ href: '/admin', label: 'Dashboard' }}
-    errors={[]}
-    notice={notice}
-  >
-    <p>
-      Themes bring collections together on a public page with an overview, a timeline and a map.{' '}
-      <a href="/admin/themes/new">New theme</a>
-    </p>
-    {themes.length === 0 ? (
-      <p>No theme yet.</p>
-    ) : (
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Collections</th>
-              <th scope="col">Events</th>
-            </tr>
-          </thead>
-          <tbody>
-            {themes.map((t) => (
-              <tr>
-                <td>
-                  <a href={`/admin/themes/${t.id}`}>{t.title}</a>
-                </td>
-                <td>{t.status === 'published' ? 'Published' : 'Draft'}</td>
-                <td>{t.collectionIds.length}</td>
-                <td>{t.events.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )}
-  </CuratedPage>
+    base="/admin/themes"
+    intro="Themes bring collections together on a public page with an overview, a timeline and a map."
+    newLabel="New theme"
+    empty="No theme yet."
+    counts={[
+      { heading: 'Collections', of: (theme) => theme.collectionIds.length },
+      { heading: 'Events', of: (theme) => theme.events.length },
+    ]}
+  />
 );
 
 /** Themes in the workspace (editors): /admin/themes, /new, /{id}, /{id}/delete. */
