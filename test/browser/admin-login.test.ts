@@ -1,25 +1,10 @@
-import net from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../../src/modules/accounts/accounts.test-support.ts';
 import { createTestContext, type TestContext } from '../support/databases.ts';
-import { hasChromium, launchBrowser } from './browser.ts';
-
-/** A free port, so that the base URL (and with it the Origin the CSRF check expects) is known before start. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+import { freePort, hasChromium, launchBrowser } from './browser.ts';
 
 describe.skipIf(!hasChromium)('signing in to the workspace in a real browser', () => {
   let context: TestContext;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 
 /** Debian's Chromium, which CI installs; Playwright cannot download its own browsers here. */
@@ -28,6 +29,23 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
     browser,
     close: () => browser.close(),
   };
+}
+
+/**
+ * A free port of the loopback interface, for tests that must know their base URL (and with it the
+ * Origin the CSRF check expects) before the app is built.
+ */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 /**

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
@@ -9,20 +8,7 @@ import { saveDocument } from '../../src/modules/documents/documents.usecases.ts'
 import { makePdf } from '../../src/modules/import-export/import-export.fixtures.ts';
 import { buildDocx } from '../../src/modules/uploads/uploads.test-support.ts';
 import { createTestContext, type TestContext } from '../support/databases.ts';
-import { hasChromium, launchBrowser } from './browser.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+import { freePort, hasChromium, launchBrowser } from './browser.ts';
 
 describe.skipIf(!hasChromium)('publishing a document from the workspace in a real browser', () => {
   let context: TestContext;
